@@ -1,0 +1,107 @@
+package schema
+
+import (
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"github.com/switchboard/switchboard/internal/perm"
+)
+
+// RingExLink is an account's link to its RingEX company account. Secrets are
+// stored encrypted and never leave the server.
+type RingExLink struct{ ent.Schema }
+
+// Fields of the RingExLink.
+func (RingExLink) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("account_id").Unique().Immutable().Annotations(entgql.Skip(entgql.SkipType)),
+		field.String("server_url"),
+		field.String("client_id"),
+		field.String("client_secret_enc").Sensitive().Annotations(entgql.Skip()),
+		field.String("jwt_enc").Sensitive().Annotations(entgql.Skip()),
+		field.String("company_id").Default(""),
+		field.Time("linked_at").Default(time.Now),
+		field.Time("last_sync_at").Optional().Nillable(),
+		field.Enum("last_sync_status").Values("NEVER", "RUNNING", "SUCCEEDED", "FAILED").Default("NEVER"),
+		field.String("last_sync_error").Default(""),
+		field.Int("user_count").Default(0),
+		field.Int("last_good_user_count").Default(0).Annotations(entgql.Skip()),
+	}
+}
+
+// Edges of the RingExLink.
+func (RingExLink) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("account", Account.Type).Ref("ringex_link").Field("account_id").Unique().Required().Immutable(),
+	}
+}
+
+// Annotations of the RingExLink.
+func (RingExLink) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput, entgql.SkipWhereInput)}
+}
+
+// Policy of the RingExLink.
+func (RingExLink) Policy() ent.Policy { return accountPolicy("", perm.ManageIntegrations) }
+
+// RingExUser is one user of the linked RingEX directory, mirrored locally so
+// that search and "already imported" need no RingEX call.
+type RingExUser struct{ ent.Schema }
+
+// Fields of the RingExUser.
+func (RingExUser) Fields() []ent.Field {
+	return []ent.Field{
+		accountField(),
+		field.Int64("ringex_id").Immutable().Annotations(entgql.Type("ID"), entgql.OrderField("RINGEX_ID")),
+		field.String("extension_number").Default("").Annotations(entgql.OrderField("EXTENSION_NUMBER")),
+		field.String("first_name").Default("").Annotations(entgql.OrderField("FIRST_NAME")),
+		field.String("last_name").Default("").Annotations(entgql.OrderField("LAST_NAME")),
+		field.String("email").Default("").Annotations(entgql.OrderField("EMAIL")),
+		field.String("login").Default(""),
+		field.Enum("status").Values("Enabled", "Disabled", "Frozen", "NotActivated", "Unassigned").Annotations(entgql.Type("RingExUserStatus")),
+		field.Bool("hidden").Default(false),
+		field.Bool("removed").Default(false),
+		field.Time("removed_at").Optional().Nillable(),
+		// Regional settings are only in the per-user call; they are filled in
+		// gradually and by imports.
+		field.String("timezone_name").Optional().Nillable(),
+		field.String("timezone_bias").Optional().Nillable(),
+		field.String("locale_code").Optional().Nillable(),
+		field.Time("regional_synced_at").Optional().Nillable(),
+		// search_text is the lower-cased text search runs over.
+		field.String("search_text").Default("").Annotations(entgql.Skip()),
+		field.Time("synced_at").Default(time.Now),
+		field.Int("agent_id").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipWhereInput)),
+	}
+}
+
+// Edges of the RingExUser.
+func (RingExUser) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("account", Account.Type).Ref("ringex_users").Field("account_id").Unique().Required().Immutable(),
+		edge.From("agent", Agent.Type).Ref("ringex_user").Field("agent_id").Unique(),
+	}
+}
+
+// Indexes of the RingExUser.
+func (RingExUser) Indexes() []ent.Index {
+	return []ent.Index{
+		index.Fields("account_id", "ringex_id").Unique(),
+		index.Fields("agent_id").Unique(),
+		index.Fields("account_id", "last_name", "first_name"),
+	}
+}
+
+// Annotations of the RingExUser.
+func (RingExUser) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection(), entgql.MultiOrder(), entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)}
+}
+
+// Policy of the RingExUser: the directory is for importers; only syncs write it.
+func (RingExUser) Policy() ent.Policy { return systemWritePolicy(perm.ImportAgents) }

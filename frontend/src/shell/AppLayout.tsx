@@ -1,0 +1,71 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuilding, IconUsers } from '@tabler/icons-react';
+import { NavLink as RouterNavLink, Outlet, useParams } from 'react-router';
+import { AccountSwitcher } from './AccountSwitcher';
+import { accountNav } from './nav';
+import { UserMenu } from './UserMenu';
+import { useShellViewer } from './viewer';
+
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure();
+  const { accountId } = useParams();
+  const { viewer } = useShellViewer();
+  const showPlatform = viewer === null || viewer.platformAdmin;
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={2} size="h4">
+              Switchboard
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <AccountSwitcher accounts={viewer?.accounts ?? []} />
+            <UserMenu email={viewer?.email ?? null} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Main">
+        <AppShell.Section grow component={ScrollArea}>
+          {accountId ? (
+            accountNav.map((item) => (
+              <NavLink
+                key={item.path}
+                component={RouterNavLink}
+                to={`/a/${accountId}/${item.path}`}
+                end={item.end}
+                label={item.label}
+                leftSection={<item.icon size={18} aria-hidden />}
+                onClick={close}
+              />
+            ))
+          ) : (
+            <Text size="sm" c="dimmed" p="xs">
+              Choose an account to manage it.
+            </Text>
+          )}
+        </AppShell.Section>
+        {showPlatform && (
+          <AppShell.Section>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="xs" pt="sm" id="platform-nav">
+              Platform
+            </Text>
+            <nav aria-labelledby="platform-nav">
+              <NavLink component={RouterNavLink} to="/admin/accounts" label="Accounts" leftSection={<IconBuilding size={18} aria-hidden />} onClick={close} />
+              <NavLink component={RouterNavLink} to="/admin/users" label="Console users" leftSection={<IconUsers size={18} aria-hidden />} onClick={close} />
+            </nav>
+          </AppShell.Section>
+        )}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
