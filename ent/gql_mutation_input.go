@@ -6,6 +6,7 @@ import (
 	"github.com/switchboard/switchboard/ent/account"
 	"github.com/switchboard/switchboard/ent/agentstate"
 	"github.com/switchboard/switchboard/ent/category"
+	"github.com/switchboard/switchboard/internal/perm"
 )
 
 // CreateAccountInput represents a mutation input for creating accounts.
@@ -21,12 +22,6 @@ type CreateAccountInput struct {
 	MaxBreakMinutes        *int
 	MaxLunchMinutes        *int
 	LeaverPolicy           *account.LeaverPolicy
-	Archived               *bool
-	AgentIDs               []int
-	RoleIDs                []int
-	TeamIDs                []int
-	CategoryIDs            []int
-	AgentStateIDs          []int
 }
 
 // Mutate applies the CreateAccountInput on the AccountMutation builder.
@@ -62,24 +57,6 @@ func (i *CreateAccountInput) Mutate(m *AccountMutation) {
 	if v := i.LeaverPolicy; v != nil {
 		m.SetLeaverPolicy(*v)
 	}
-	if v := i.Archived; v != nil {
-		m.SetArchived(*v)
-	}
-	if v := i.AgentIDs; len(v) > 0 {
-		m.AddAgentIDs(v...)
-	}
-	if v := i.RoleIDs; len(v) > 0 {
-		m.AddRoleIDs(v...)
-	}
-	if v := i.TeamIDs; len(v) > 0 {
-		m.AddTeamIDs(v...)
-	}
-	if v := i.CategoryIDs; len(v) > 0 {
-		m.AddCategoryIDs(v...)
-	}
-	if v := i.AgentStateIDs; len(v) > 0 {
-		m.AddAgentStateIDs(v...)
-	}
 }
 
 // SetInput applies the change-set in the CreateAccountInput on the AccountCreate builder.
@@ -105,21 +82,6 @@ type UpdateAccountInput struct {
 	MaxLunchMinutes              *int
 	LeaverPolicy                 *account.LeaverPolicy
 	Archived                     *bool
-	ClearAgents                  bool
-	AddAgentIDs                  []int
-	RemoveAgentIDs               []int
-	ClearRoles                   bool
-	AddRoleIDs                   []int
-	RemoveRoleIDs                []int
-	ClearTeams                   bool
-	AddTeamIDs                   []int
-	RemoveTeamIDs                []int
-	ClearCategories              bool
-	AddCategoryIDs               []int
-	RemoveCategoryIDs            []int
-	ClearAgentStates             bool
-	AddAgentStateIDs             []int
-	RemoveAgentStateIDs          []int
 }
 
 // Mutate applies the UpdateAccountInput on the AccountMutation builder.
@@ -168,51 +130,6 @@ func (i *UpdateAccountInput) Mutate(m *AccountMutation) {
 	}
 	if v := i.Archived; v != nil {
 		m.SetArchived(*v)
-	}
-	if i.ClearAgents {
-		m.ClearAgents()
-	}
-	if v := i.AddAgentIDs; len(v) > 0 {
-		m.AddAgentIDs(v...)
-	}
-	if v := i.RemoveAgentIDs; len(v) > 0 {
-		m.RemoveAgentIDs(v...)
-	}
-	if i.ClearRoles {
-		m.ClearRoles()
-	}
-	if v := i.AddRoleIDs; len(v) > 0 {
-		m.AddRoleIDs(v...)
-	}
-	if v := i.RemoveRoleIDs; len(v) > 0 {
-		m.RemoveRoleIDs(v...)
-	}
-	if i.ClearTeams {
-		m.ClearTeams()
-	}
-	if v := i.AddTeamIDs; len(v) > 0 {
-		m.AddTeamIDs(v...)
-	}
-	if v := i.RemoveTeamIDs; len(v) > 0 {
-		m.RemoveTeamIDs(v...)
-	}
-	if i.ClearCategories {
-		m.ClearCategories()
-	}
-	if v := i.AddCategoryIDs; len(v) > 0 {
-		m.AddCategoryIDs(v...)
-	}
-	if v := i.RemoveCategoryIDs; len(v) > 0 {
-		m.RemoveCategoryIDs(v...)
-	}
-	if i.ClearAgentStates {
-		m.ClearAgentStates()
-	}
-	if v := i.AddAgentStateIDs; len(v) > 0 {
-		m.AddAgentStateIDs(v...)
-	}
-	if v := i.RemoveAgentStateIDs; len(v) > 0 {
-		m.RemoveAgentStateIDs(v...)
 	}
 }
 
@@ -476,7 +393,7 @@ func (c *CategoryUpdateOne) SetInput(i UpdateCategoryInput) *CategoryUpdateOne {
 type CreateRoleInput struct {
 	Name        string
 	Description *string
-	Permissions []string
+	Permissions []perm.Permission
 	AccountID   int
 }
 
@@ -502,8 +419,8 @@ func (c *RoleCreate) SetInput(i CreateRoleInput) *RoleCreate {
 type UpdateRoleInput struct {
 	Name              *string
 	Description       *string
-	Permissions       []string
-	AppendPermissions []string
+	Permissions       []perm.Permission
+	AppendPermissions []perm.Permission
 }
 
 // Mutate applies the UpdateRoleInput on the RoleMutation builder.

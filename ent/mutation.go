@@ -29,6 +29,7 @@ import (
 	"github.com/switchboard/switchboard/ent/session"
 	"github.com/switchboard/switchboard/ent/signinthrottle"
 	"github.com/switchboard/switchboard/ent/team"
+	"github.com/switchboard/switchboard/internal/perm"
 )
 
 const (
@@ -15998,8 +15999,8 @@ type RoleMutation struct {
 	name               *string
 	description        *string
 	predefined         *bool
-	permissions        *[]string
-	appendpermissions  []string
+	permissions        *[]perm.Permission
+	appendpermissions  []perm.Permission
 	clearedFields      map[string]struct{}
 	account            *int
 	clearedaccount     bool
@@ -16329,13 +16330,13 @@ func (m *RoleMutation) ResetPredefined() {
 }
 
 // SetPermissions sets the "permissions" field.
-func (m *RoleMutation) SetPermissions(s []string) {
-	m.permissions = &s
+func (m *RoleMutation) SetPermissions(pe []perm.Permission) {
+	m.permissions = &pe
 	m.appendpermissions = nil
 }
 
 // Permissions returns the value of the "permissions" field in the mutation.
-func (m *RoleMutation) Permissions() (r []string, exists bool) {
+func (m *RoleMutation) Permissions() (r []perm.Permission, exists bool) {
 	v := m.permissions
 	if v == nil {
 		return
@@ -16346,7 +16347,7 @@ func (m *RoleMutation) Permissions() (r []string, exists bool) {
 // OldPermissions returns the old "permissions" field's value of the Role entity.
 // If the Role object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RoleMutation) OldPermissions(ctx context.Context) (v []string, err error) {
+func (m *RoleMutation) OldPermissions(ctx context.Context) (v []perm.Permission, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldPermissions is only allowed on UpdateOne operations")
 	}
@@ -16360,13 +16361,13 @@ func (m *RoleMutation) OldPermissions(ctx context.Context) (v []string, err erro
 	return oldValue.Permissions, nil
 }
 
-// AppendPermissions adds s to the "permissions" field.
-func (m *RoleMutation) AppendPermissions(s []string) {
-	m.appendpermissions = append(m.appendpermissions, s...)
+// AppendPermissions adds pe to the "permissions" field.
+func (m *RoleMutation) AppendPermissions(pe []perm.Permission) {
+	m.appendpermissions = append(m.appendpermissions, pe...)
 }
 
 // AppendedPermissions returns the list of values that were appended to the "permissions" field in this mutation.
-func (m *RoleMutation) AppendedPermissions() ([]string, bool) {
+func (m *RoleMutation) AppendedPermissions() ([]perm.Permission, bool) {
 	if len(m.appendpermissions) == 0 {
 		return nil, false
 	}
@@ -16667,7 +16668,7 @@ func (m *RoleMutation) SetField(name string, value ent.Value) error {
 		m.SetPredefined(v)
 		return nil
 	case role.FieldPermissions:
-		v, ok := value.([]string)
+		v, ok := value.([]perm.Permission)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}

@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/switchboard/switchboard/ent/account"
 	"github.com/switchboard/switchboard/ent/role"
+	"github.com/switchboard/switchboard/internal/perm"
 )
 
 // Role is the model entity for the Role schema.
@@ -32,7 +33,7 @@ type Role struct {
 	// Predefined holds the value of the "predefined" field.
 	Predefined bool `json:"predefined,omitempty"`
 	// Permissions holds the value of the "permissions" field.
-	Permissions []string `json:"permissions,omitempty"`
+	Permissions []perm.Permission `json:"permissions,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the RoleQuery when eager-loading is set.
 	Edges        RoleEdges `json:"edges"`

@@ -15,6 +15,7 @@ import (
 	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/role"
+	"github.com/switchboard/switchboard/internal/perm"
 )
 
 // RoleCreate is the builder for creating a Role entity.
@@ -94,7 +95,7 @@ func (_c *RoleCreate) SetNillablePredefined(v *bool) *RoleCreate {
 }
 
 // SetPermissions sets the "permissions" field.
-func (_c *RoleCreate) SetPermissions(v []string) *RoleCreate {
+func (_c *RoleCreate) SetPermissions(v []perm.Permission) *RoleCreate {
 	_c.mutation.SetPermissions(v)
 	return _c
 }
@@ -425,7 +426,7 @@ func (u *RoleUpsert) UpdateDescription() *RoleUpsert {
 }
 
 // SetPermissions sets the "permissions" field.
-func (u *RoleUpsert) SetPermissions(v []string) *RoleUpsert {
+func (u *RoleUpsert) SetPermissions(v []perm.Permission) *RoleUpsert {
 	u.Set(role.FieldPermissions, v)
 	return u
 }
@@ -530,7 +531,7 @@ func (u *RoleUpsertOne) UpdateDescription() *RoleUpsertOne {
 }
 
 // SetPermissions sets the "permissions" field.
-func (u *RoleUpsertOne) SetPermissions(v []string) *RoleUpsertOne {
+func (u *RoleUpsertOne) SetPermissions(v []perm.Permission) *RoleUpsertOne {
 	return u.Update(func(s *RoleUpsert) {
 		s.SetPermissions(v)
 	})
@@ -803,7 +804,7 @@ func (u *RoleUpsertBulk) UpdateDescription() *RoleUpsertBulk {
 }
 
 // SetPermissions sets the "permissions" field.
-func (u *RoleUpsertBulk) SetPermissions(v []string) *RoleUpsertBulk {
+func (u *RoleUpsertBulk) SetPermissions(v []perm.Permission) *RoleUpsertBulk {
 	return u.Update(func(s *RoleUpsert) {
 		s.SetPermissions(v)
 	})

@@ -16,6 +16,7 @@ import (
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/role"
+	"github.com/switchboard/switchboard/internal/perm"
 )
 
 // RoleUpdate is the builder for updating Role entities.
@@ -67,13 +68,13 @@ func (_u *RoleUpdate) SetNillableDescription(v *string) *RoleUpdate {
 }
 
 // SetPermissions sets the "permissions" field.
-func (_u *RoleUpdate) SetPermissions(v []string) *RoleUpdate {
+func (_u *RoleUpdate) SetPermissions(v []perm.Permission) *RoleUpdate {
 	_u.mutation.SetPermissions(v)
 	return _u
 }
 
 // AppendPermissions appends value to the "permissions" field.
-func (_u *RoleUpdate) AppendPermissions(v []string) *RoleUpdate {
+func (_u *RoleUpdate) AppendPermissions(v []perm.Permission) *RoleUpdate {
 	_u.mutation.AppendPermissions(v)
 	return _u
 }
@@ -397,13 +398,13 @@ func (_u *RoleUpdateOne) SetNillableDescription(v *string) *RoleUpdateOne {
 }
 
 // SetPermissions sets the "permissions" field.
-func (_u *RoleUpdateOne) SetPermissions(v []string) *RoleUpdateOne {
+func (_u *RoleUpdateOne) SetPermissions(v []perm.Permission) *RoleUpdateOne {
 	_u.mutation.SetPermissions(v)
 	return _u
 }
 
 // AppendPermissions appends value to the "permissions" field.
-func (_u *RoleUpdateOne) AppendPermissions(v []string) *RoleUpdateOne {
+func (_u *RoleUpdateOne) AppendPermissions(v []perm.Permission) *RoleUpdateOne {
 	_u.mutation.AppendPermissions(v)
 	return _u
 }

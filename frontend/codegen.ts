@@ -10,7 +10,6 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
       config: {
-        documentMode: 'string',
         useTypeImports: true,
         enumsAsTypes: true,
         skipTypename: false,

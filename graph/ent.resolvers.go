@@ -11,18 +11,7 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/switchboard/switchboard/ent"
-	"github.com/switchboard/switchboard/internal/perm"
 )
-
-// RingexExtensionID is the resolver for the ringexExtensionID field.
-func (r *agentResolver) RingexExtensionID(ctx context.Context, obj *ent.Agent) (*int, error) {
-	panic(fmt.Errorf("not implemented: RingexExtensionID - ringexExtensionID"))
-}
-
-// RingexID is the resolver for the ringexID field.
-func (r *importResultResolver) RingexID(ctx context.Context, obj *ent.ImportResult) (int, error) {
-	panic(fmt.Errorf("not implemented: RingexID - ringexID"))
-}
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
@@ -37,151 +26,6 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 // Accounts is the resolver for the accounts field.
 func (r *queryResolver) Accounts(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) (*ent.AccountConnection, error) {
 	panic(fmt.Errorf("not implemented: Accounts - accounts"))
-}
-
-// RingexID is the resolver for the ringexID field.
-func (r *ringExUserResolver) RingexID(ctx context.Context, obj *ent.RingExUser) (int, error) {
-	panic(fmt.Errorf("not implemented: RingexID - ringexID"))
-}
-
-// Permissions is the resolver for the permissions field.
-func (r *roleResolver) Permissions(ctx context.Context, obj *ent.Role) ([]perm.Permission, error) {
-	panic(fmt.Errorf("not implemented: Permissions - permissions"))
-}
-
-// RingexExtensionID is the resolver for the ringexExtensionID field.
-func (r *agentWhereInputResolver) RingexExtensionID(ctx context.Context, obj *ent.AgentWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexExtensionID - ringexExtensionID"))
-}
-
-// RingexExtensionIdneq is the resolver for the ringexExtensionIDNEQ field.
-func (r *agentWhereInputResolver) RingexExtensionIdneq(ctx context.Context, obj *ent.AgentWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexExtensionIdneq - ringexExtensionIDNEQ"))
-}
-
-// RingexExtensionIDIn is the resolver for the ringexExtensionIDIn field.
-func (r *agentWhereInputResolver) RingexExtensionIDIn(ctx context.Context, obj *ent.AgentWhereInput, data []int) error {
-	panic(fmt.Errorf("not implemented: RingexExtensionIDIn - ringexExtensionIDIn"))
-}
-
-// RingexExtensionIDNotIn is the resolver for the ringexExtensionIDNotIn field.
-func (r *agentWhereInputResolver) RingexExtensionIDNotIn(ctx context.Context, obj *ent.AgentWhereInput, data []int) error {
-	panic(fmt.Errorf("not implemented: RingexExtensionIDNotIn - ringexExtensionIDNotIn"))
-}
-
-// RingexExtensionIdgt is the resolver for the ringexExtensionIDGT field.
-func (r *agentWhereInputResolver) RingexExtensionIdgt(ctx context.Context, obj *ent.AgentWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexExtensionIdgt - ringexExtensionIDGT"))
-}
-
-// RingexExtensionIdgte is the resolver for the ringexExtensionIDGTE field.
-func (r *agentWhereInputResolver) RingexExtensionIdgte(ctx context.Context, obj *ent.AgentWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexExtensionIdgte - ringexExtensionIDGTE"))
-}
-
-// RingexExtensionIdlt is the resolver for the ringexExtensionIDLT field.
-func (r *agentWhereInputResolver) RingexExtensionIdlt(ctx context.Context, obj *ent.AgentWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexExtensionIdlt - ringexExtensionIDLT"))
-}
-
-// RingexExtensionIdlte is the resolver for the ringexExtensionIDLTE field.
-func (r *agentWhereInputResolver) RingexExtensionIdlte(ctx context.Context, obj *ent.AgentWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexExtensionIdlte - ringexExtensionIDLTE"))
-}
-
-// Permissions is the resolver for the permissions field.
-func (r *createRoleInputResolver) Permissions(ctx context.Context, obj *ent.CreateRoleInput, data []perm.Permission) error {
-	panic(fmt.Errorf("not implemented: Permissions - permissions"))
-}
-
-// RingexID is the resolver for the ringexID field.
-func (r *importResultWhereInputResolver) RingexID(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexID - ringexID"))
-}
-
-// RingexIdneq is the resolver for the ringexIDNEQ field.
-func (r *importResultWhereInputResolver) RingexIdneq(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexIdneq - ringexIDNEQ"))
-}
-
-// RingexIDIn is the resolver for the ringexIDIn field.
-func (r *importResultWhereInputResolver) RingexIDIn(ctx context.Context, obj *ent.ImportResultWhereInput, data []int) error {
-	panic(fmt.Errorf("not implemented: RingexIDIn - ringexIDIn"))
-}
-
-// RingexIDNotIn is the resolver for the ringexIDNotIn field.
-func (r *importResultWhereInputResolver) RingexIDNotIn(ctx context.Context, obj *ent.ImportResultWhereInput, data []int) error {
-	panic(fmt.Errorf("not implemented: RingexIDNotIn - ringexIDNotIn"))
-}
-
-// RingexIdgt is the resolver for the ringexIDGT field.
-func (r *importResultWhereInputResolver) RingexIdgt(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexIdgt - ringexIDGT"))
-}
-
-// RingexIdgte is the resolver for the ringexIDGTE field.
-func (r *importResultWhereInputResolver) RingexIdgte(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexIdgte - ringexIDGTE"))
-}
-
-// RingexIdlt is the resolver for the ringexIDLT field.
-func (r *importResultWhereInputResolver) RingexIdlt(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexIdlt - ringexIDLT"))
-}
-
-// RingexIdlte is the resolver for the ringexIDLTE field.
-func (r *importResultWhereInputResolver) RingexIdlte(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexIdlte - ringexIDLTE"))
-}
-
-// RingexID is the resolver for the ringexID field.
-func (r *ringExUserWhereInputResolver) RingexID(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexID - ringexID"))
-}
-
-// RingexIdneq is the resolver for the ringexIDNEQ field.
-func (r *ringExUserWhereInputResolver) RingexIdneq(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexIdneq - ringexIDNEQ"))
-}
-
-// RingexIDIn is the resolver for the ringexIDIn field.
-func (r *ringExUserWhereInputResolver) RingexIDIn(ctx context.Context, obj *ent.RingExUserWhereInput, data []int) error {
-	panic(fmt.Errorf("not implemented: RingexIDIn - ringexIDIn"))
-}
-
-// RingexIDNotIn is the resolver for the ringexIDNotIn field.
-func (r *ringExUserWhereInputResolver) RingexIDNotIn(ctx context.Context, obj *ent.RingExUserWhereInput, data []int) error {
-	panic(fmt.Errorf("not implemented: RingexIDNotIn - ringexIDNotIn"))
-}
-
-// RingexIdgt is the resolver for the ringexIDGT field.
-func (r *ringExUserWhereInputResolver) RingexIdgt(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexIdgt - ringexIDGT"))
-}
-
-// RingexIdgte is the resolver for the ringexIDGTE field.
-func (r *ringExUserWhereInputResolver) RingexIdgte(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexIdgte - ringexIDGTE"))
-}
-
-// RingexIdlt is the resolver for the ringexIDLT field.
-func (r *ringExUserWhereInputResolver) RingexIdlt(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexIdlt - ringexIDLT"))
-}
-
-// RingexIdlte is the resolver for the ringexIDLTE field.
-func (r *ringExUserWhereInputResolver) RingexIdlte(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error {
-	panic(fmt.Errorf("not implemented: RingexIdlte - ringexIDLTE"))
-}
-
-// Permissions is the resolver for the permissions field.
-func (r *updateRoleInputResolver) Permissions(ctx context.Context, obj *ent.UpdateRoleInput, data []perm.Permission) error {
-	panic(fmt.Errorf("not implemented: Permissions - permissions"))
-}
-
-// AppendPermissions is the resolver for the appendPermissions field.
-func (r *updateRoleInputResolver) AppendPermissions(ctx context.Context, obj *ent.UpdateRoleInput, data []perm.Permission) error {
-	panic(fmt.Errorf("not implemented: AppendPermissions - appendPermissions"))
 }
 
 // Account returns AccountResolver implementation.
@@ -199,9 +43,6 @@ func (r *Resolver) AgentState() AgentStateResolver { return &agentStateResolver{
 // ImportJob returns ImportJobResolver implementation.
 func (r *Resolver) ImportJob() ImportJobResolver { return &importJobResolver{r} }
 
-// ImportResult returns ImportResultResolver implementation.
-func (r *Resolver) ImportResult() ImportResultResolver { return &importResultResolver{r} }
-
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
@@ -214,35 +55,15 @@ func (r *Resolver) Role() RoleResolver { return &roleResolver{r} }
 // AgentWhereInput returns AgentWhereInputResolver implementation.
 func (r *Resolver) AgentWhereInput() AgentWhereInputResolver { return &agentWhereInputResolver{r} }
 
-// CreateRoleInput returns CreateRoleInputResolver implementation.
-func (r *Resolver) CreateRoleInput() CreateRoleInputResolver { return &createRoleInputResolver{r} }
-
-// ImportResultWhereInput returns ImportResultWhereInputResolver implementation.
-func (r *Resolver) ImportResultWhereInput() ImportResultWhereInputResolver {
-	return &importResultWhereInputResolver{r}
-}
-
-// RingExUserWhereInput returns RingExUserWhereInputResolver implementation.
-func (r *Resolver) RingExUserWhereInput() RingExUserWhereInputResolver {
-	return &ringExUserWhereInputResolver{r}
-}
-
-// UpdateRoleInput returns UpdateRoleInputResolver implementation.
-func (r *Resolver) UpdateRoleInput() UpdateRoleInputResolver { return &updateRoleInputResolver{r} }
-
 type (
-	accountResolver                struct{ *Resolver }
-	agentResolver                  struct{ *Resolver }
-	agentSessionResolver           struct{ *Resolver }
-	agentStateResolver             struct{ *Resolver }
-	importJobResolver              struct{ *Resolver }
-	importResultResolver           struct{ *Resolver }
-	queryResolver                  struct{ *Resolver }
-	ringExUserResolver             struct{ *Resolver }
-	roleResolver                   struct{ *Resolver }
-	agentWhereInputResolver        struct{ *Resolver }
-	createRoleInputResolver        struct{ *Resolver }
-	importResultWhereInputResolver struct{ *Resolver }
-	ringExUserWhereInputResolver   struct{ *Resolver }
-	updateRoleInputResolver        struct{ *Resolver }
+	accountResolver         struct{ *Resolver }
+	agentResolver           struct{ *Resolver }
+	agentSessionResolver    struct{ *Resolver }
+	agentStateResolver      struct{ *Resolver }
+	importJobResolver       struct{ *Resolver }
+	queryResolver           struct{ *Resolver }
+	ringExUserResolver      struct{ *Resolver }
+	roleResolver            struct{ *Resolver }
+	agentWhereInputResolver struct{ *Resolver }
 )
+

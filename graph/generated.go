@@ -26,6 +26,7 @@ import (
 	"github.com/switchboard/switchboard/ent/importresult"
 	"github.com/switchboard/switchboard/ent/ringexlink"
 	"github.com/switchboard/switchboard/ent/ringexuser"
+	"github.com/switchboard/switchboard/internal/gqlscalar"
 	"github.com/switchboard/switchboard/internal/perm"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -46,18 +47,13 @@ type ResolverRoot interface {
 	AgentSession() AgentSessionResolver
 	AgentState() AgentStateResolver
 	ImportJob() ImportJobResolver
-	ImportResult() ImportResultResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	RingExUser() RingExUserResolver
 	Role() RoleResolver
 	Subscription() SubscriptionResolver
 	AgentWhereInput() AgentWhereInputResolver
-	CreateRoleInput() CreateRoleInputResolver
-	ImportResultWhereInput() ImportResultWhereInputResolver
 	RingExUserFilter() RingExUserFilterResolver
-	RingExUserWhereInput() RingExUserWhereInputResolver
-	UpdateRoleInput() UpdateRoleInputResolver
 }
 
 type DirectiveRoot struct {
@@ -699,8 +695,6 @@ type AccountResolver interface {
 	RingEx(ctx context.Context, obj *ent.Account) (*RingExLinkStatus, error)
 }
 type AgentResolver interface {
-	RingexExtensionID(ctx context.Context, obj *ent.Agent) (*int, error)
-
 	SignedIn(ctx context.Context, obj *ent.Agent) (bool, error)
 	CurrentSession(ctx context.Context, obj *ent.Agent) (*ent.AgentSession, error)
 	RingExOwned(ctx context.Context, obj *ent.Agent) (bool, error)
@@ -716,9 +710,6 @@ type ImportJobResolver interface {
 	Teams(ctx context.Context, obj *ent.ImportJob) ([]*ent.Team, error)
 	Categories(ctx context.Context, obj *ent.ImportJob) ([]*ent.Category, error)
 	ResultsCSV(ctx context.Context, obj *ent.ImportJob) (string, error)
-}
-type ImportResultResolver interface {
-	RingexID(ctx context.Context, obj *ent.ImportResult) (int, error)
 }
 type MutationResolver interface {
 	Ping(ctx context.Context) (bool, error)
@@ -787,13 +778,9 @@ type QueryResolver interface {
 	PermissionCatalogue(ctx context.Context) ([]*PermissionInfo, error)
 }
 type RingExUserResolver interface {
-	RingexID(ctx context.Context, obj *ent.RingExUser) (int, error)
-
 	Imported(ctx context.Context, obj *ent.RingExUser) (bool, error)
 }
 type RoleResolver interface {
-	Permissions(ctx context.Context, obj *ent.Role) ([]perm.Permission, error)
-
 	AgentCount(ctx context.Context, obj *ent.Role) (int, error)
 }
 type SubscriptionResolver interface {
@@ -802,49 +789,13 @@ type SubscriptionResolver interface {
 }
 
 type AgentWhereInputResolver interface {
-	RingexExtensionID(ctx context.Context, obj *ent.AgentWhereInput, data *int) error
-	RingexExtensionIdneq(ctx context.Context, obj *ent.AgentWhereInput, data *int) error
-	RingexExtensionIDIn(ctx context.Context, obj *ent.AgentWhereInput, data []int) error
-	RingexExtensionIDNotIn(ctx context.Context, obj *ent.AgentWhereInput, data []int) error
-	RingexExtensionIdgt(ctx context.Context, obj *ent.AgentWhereInput, data *int) error
-	RingexExtensionIdgte(ctx context.Context, obj *ent.AgentWhereInput, data *int) error
-	RingexExtensionIdlt(ctx context.Context, obj *ent.AgentWhereInput, data *int) error
-	RingexExtensionIdlte(ctx context.Context, obj *ent.AgentWhereInput, data *int) error
-
 	Search(ctx context.Context, obj *ent.AgentWhereInput, data *string) error
 	SignedIn(ctx context.Context, obj *ent.AgentWhereInput, data *bool) error
-}
-type CreateRoleInputResolver interface {
-	Permissions(ctx context.Context, obj *ent.CreateRoleInput, data []perm.Permission) error
-}
-type ImportResultWhereInputResolver interface {
-	RingexID(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error
-	RingexIdneq(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error
-	RingexIDIn(ctx context.Context, obj *ent.ImportResultWhereInput, data []int) error
-	RingexIDNotIn(ctx context.Context, obj *ent.ImportResultWhereInput, data []int) error
-	RingexIdgt(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error
-	RingexIdgte(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error
-	RingexIdlt(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error
-	RingexIdlte(ctx context.Context, obj *ent.ImportResultWhereInput, data *int) error
 }
 type RingExUserFilterResolver interface {
 	Imported(ctx context.Context, obj *ent.RingExUserFilter, data *bool) error
 	Statuses(ctx context.Context, obj *ent.RingExUserFilter, data []ringexuser.Status) error
 	IncludeRemoved(ctx context.Context, obj *ent.RingExUserFilter, data *bool) error
-}
-type RingExUserWhereInputResolver interface {
-	RingexID(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error
-	RingexIdneq(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error
-	RingexIDIn(ctx context.Context, obj *ent.RingExUserWhereInput, data []int) error
-	RingexIDNotIn(ctx context.Context, obj *ent.RingExUserWhereInput, data []int) error
-	RingexIdgt(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error
-	RingexIdgte(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error
-	RingexIdlt(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error
-	RingexIdlte(ctx context.Context, obj *ent.RingExUserWhereInput, data *int) error
-}
-type UpdateRoleInputResolver interface {
-	Permissions(ctx context.Context, obj *ent.UpdateRoleInput, data []perm.Permission) error
-	AppendPermissions(ctx context.Context, obj *ent.UpdateRoleInput, data []perm.Permission) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -8406,18 +8357,18 @@ func (ec *executionContext) _Agent_ringexExtensionID(ctx context.Context, field 
 			return ec.fieldContext_Agent_ringexExtensionID(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Agent().RingexExtensionID(ctx, obj)
+			return obj.RingexExtensionID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Agent_ringexExtensionID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Agent", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Agent", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Agent_ringexStatus(ctx context.Context, field graphql.CollectedField, obj *ent.Agent) (ret graphql.Marshaler) {
@@ -12325,18 +12276,18 @@ func (ec *executionContext) _ImportResult_ringexID(ctx context.Context, field gr
 			return ec.fieldContext_ImportResult_ringexID(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ImportResult().RingexID(ctx, obj)
+			return obj.RingexID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_ImportResult_ringexID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ImportResult", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("ImportResult", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _ImportResult_name(ctx context.Context, field graphql.CollectedField, obj *ent.ImportResult) (ret graphql.Marshaler) {
@@ -16629,18 +16580,18 @@ func (ec *executionContext) _RingExUser_ringexID(ctx context.Context, field grap
 			return ec.fieldContext_RingExUser_ringexID(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.RingExUser().RingexID(ctx, obj)
+			return obj.RingexID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_RingExUser_ringexID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RingExUser", field, true, true, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("RingExUser", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _RingExUser_extensionNumber(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
@@ -17364,7 +17315,7 @@ func (ec *executionContext) _Role_permissions(ctx context.Context, field graphql
 			return ec.fieldContext_Role_permissions(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Role().Permissions(ctx, obj)
+			return obj.Permissions, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []perm.Permission) graphql.Marshaler {
@@ -17375,7 +17326,7 @@ func (ec *executionContext) _Role_permissions(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Role_permissions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Role", field, true, true, errors.New("field of type Permission does not have child fields"))
+	return graphql.NewScalarFieldContext("Role", field, false, false, errors.New("field of type Permission does not have child fields"))
 }
 
 func (ec *executionContext) _Role_account(ctx context.Context, field graphql.CollectedField, obj *ent.Role) (ret graphql.Marshaler) {
@@ -21866,76 +21817,60 @@ func (ec *executionContext) unmarshalInputAgentWhereInput(ctx context.Context, o
 			it.SourceNotIn = data
 		case "ringexExtensionID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexExtensionID"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AgentWhereInput().RingexExtensionID(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexExtensionID = data
 		case "ringexExtensionIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexExtensionIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AgentWhereInput().RingexExtensionIdneq(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexExtensionIDNEQ = data
 		case "ringexExtensionIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexExtensionIDIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AgentWhereInput().RingexExtensionIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexExtensionIDIn = data
 		case "ringexExtensionIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexExtensionIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AgentWhereInput().RingexExtensionIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexExtensionIDNotIn = data
 		case "ringexExtensionIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexExtensionIDGT"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AgentWhereInput().RingexExtensionIdgt(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexExtensionIDGT = data
 		case "ringexExtensionIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexExtensionIDGTE"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AgentWhereInput().RingexExtensionIdgte(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexExtensionIDGTE = data
 		case "ringexExtensionIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexExtensionIDLT"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AgentWhereInput().RingexExtensionIdlt(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexExtensionIDLT = data
 		case "ringexExtensionIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexExtensionIDLTE"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.AgentWhereInput().RingexExtensionIdlte(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexExtensionIDLTE = data
 		case "ringexExtensionIDIsNil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexExtensionIDIsNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
@@ -24005,7 +23940,7 @@ func (ec *executionContext) unmarshalInputCreateAccountInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "defaultTimezone", "defaultLanguage", "internationalEnabled", "internationalCountries", "wfmType", "wfmEndpoint", "wfmEnabled", "maxBreakMinutes", "maxLunchMinutes", "leaverPolicy", "archived", "agentIDs", "roleIDs", "teamIDs", "categoryIDs", "agentStateIDs"}
+	fieldsInOrder := [...]string{"name", "defaultTimezone", "defaultLanguage", "internationalEnabled", "internationalCountries", "wfmType", "wfmEndpoint", "wfmEnabled", "maxBreakMinutes", "maxLunchMinutes", "leaverPolicy"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24089,48 +24024,6 @@ func (ec *executionContext) unmarshalInputCreateAccountInput(ctx context.Context
 				return it, err
 			}
 			it.LeaverPolicy = data
-		case "archived":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("archived"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Archived = data
-		case "agentIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agentIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AgentIDs = data
-		case "roleIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RoleIDs = data
-		case "teamIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("teamIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TeamIDs = data
-		case "categoryIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryIDs = data
-		case "agentStateIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agentStateIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AgentStateIDs = data
 		}
 	}
 	return it, nil
@@ -24434,9 +24327,7 @@ func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, o
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.CreateRoleInput().Permissions(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.Permissions = data
 		case "accountID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountID"))
 			data, err := ec.unmarshalNID2int(ctx, v)
@@ -25593,76 +25484,60 @@ func (ec *executionContext) unmarshalInputImportResultWhereInput(ctx context.Con
 			it.JobIDNotIn = data
 		case "ringexID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexID"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.ImportResultWhereInput().RingexID(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexID = data
 		case "ringexIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.ImportResultWhereInput().RingexIdneq(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDNEQ = data
 		case "ringexIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.ImportResultWhereInput().RingexIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDIn = data
 		case "ringexIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.ImportResultWhereInput().RingexIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDNotIn = data
 		case "ringexIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDGT"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.ImportResultWhereInput().RingexIdgt(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDGT = data
 		case "ringexIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDGTE"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.ImportResultWhereInput().RingexIdgte(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDGTE = data
 		case "ringexIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDLT"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.ImportResultWhereInput().RingexIdlt(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDLT = data
 		case "ringexIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDLTE"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.ImportResultWhereInput().RingexIdlte(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDLTE = data
 		case "name":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -26960,76 +26835,60 @@ func (ec *executionContext) unmarshalInputRingExUserWhereInput(ctx context.Conte
 			it.IDLTE = data
 		case "ringexID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexID"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserWhereInput().RingexID(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexID = data
 		case "ringexIDNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserWhereInput().RingexIdneq(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDNEQ = data
 		case "ringexIDIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserWhereInput().RingexIDIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDIn = data
 		case "ringexIDNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			data, err := ec.unmarshalOID2ᚕint64ᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserWhereInput().RingexIDNotIn(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDNotIn = data
 		case "ringexIDGT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDGT"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserWhereInput().RingexIdgt(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDGT = data
 		case "ringexIDGTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDGTE"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserWhereInput().RingexIdgte(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDGTE = data
 		case "ringexIDLT":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDLT"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserWhereInput().RingexIdlt(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDLT = data
 		case "ringexIDLTE":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ringexIDLTE"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserWhereInput().RingexIdlte(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.RingexIDLTE = data
 		case "extensionNumber":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("extensionNumber"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -29024,7 +28883,7 @@ func (ec *executionContext) unmarshalInputUpdateAccountInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "defaultTimezone", "defaultLanguage", "internationalEnabled", "internationalCountries", "appendInternationalCountries", "clearInternationalCountries", "wfmType", "wfmEndpoint", "clearWfmEndpoint", "wfmEnabled", "maxBreakMinutes", "maxLunchMinutes", "leaverPolicy", "archived", "addAgentIDs", "removeAgentIDs", "clearAgents", "addRoleIDs", "removeRoleIDs", "clearRoles", "addTeamIDs", "removeTeamIDs", "clearTeams", "addCategoryIDs", "removeCategoryIDs", "clearCategories", "addAgentStateIDs", "removeAgentStateIDs", "clearAgentStates"}
+	fieldsInOrder := [...]string{"name", "defaultTimezone", "defaultLanguage", "internationalEnabled", "internationalCountries", "appendInternationalCountries", "clearInternationalCountries", "wfmType", "wfmEndpoint", "clearWfmEndpoint", "wfmEnabled", "maxBreakMinutes", "maxLunchMinutes", "leaverPolicy", "archived"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29136,111 +28995,6 @@ func (ec *executionContext) unmarshalInputUpdateAccountInput(ctx context.Context
 				return it, err
 			}
 			it.Archived = data
-		case "addAgentIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addAgentIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddAgentIDs = data
-		case "removeAgentIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeAgentIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveAgentIDs = data
-		case "clearAgents":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearAgents"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearAgents = data
-		case "addRoleIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addRoleIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddRoleIDs = data
-		case "removeRoleIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeRoleIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveRoleIDs = data
-		case "clearRoles":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearRoles"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearRoles = data
-		case "addTeamIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addTeamIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddTeamIDs = data
-		case "removeTeamIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeTeamIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveTeamIDs = data
-		case "clearTeams":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearTeams"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearTeams = data
-		case "addCategoryIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addCategoryIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddCategoryIDs = data
-		case "removeCategoryIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeCategoryIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveCategoryIDs = data
-		case "clearCategories":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearCategories"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearCategories = data
-		case "addAgentStateIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addAgentStateIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AddAgentStateIDs = data
-		case "removeAgentStateIDs":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("removeAgentStateIDs"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RemoveAgentStateIDs = data
-		case "clearAgentStates":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("clearAgentStates"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ClearAgentStates = data
 		}
 	}
 	return it, nil
@@ -29551,18 +29305,14 @@ func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, o
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.UpdateRoleInput().Permissions(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.Permissions = data
 		case "appendPermissions":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appendPermissions"))
 			data, err := ec.unmarshalOPermission2ᚕgithubᚗcomᚋswitchboardᚋswitchboardᚋinternalᚋpermᚐPermissionᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.UpdateRoleInput().AppendPermissions(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.AppendPermissions = data
 		}
 	}
 	return it, nil
@@ -30595,43 +30345,10 @@ func (ec *executionContext) _Agent(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "ringexExtensionID":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Agent_ringexExtensionID(ctx, field, obj)
-				if res == graphql.RequiredNull {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Agent_ringexExtensionID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "ringexStatus":
 			out.Values[i] = ec._Agent_ringexStatus(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -33320,43 +33037,10 @@ func (ec *executionContext) _ImportResult(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "ringexID":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._ImportResult_ringexID(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._ImportResult_ringexID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._ImportResult_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -35095,43 +34779,10 @@ func (ec *executionContext) _RingExUser(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "ringexID":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._RingExUser_ringexID(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._RingExUser_ringexID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "extensionNumber":
 			out.Values[i] = ec._RingExUser_extensionNumber(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -35476,43 +35127,10 @@ func (ec *executionContext) _Role(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "permissions":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Role_permissions(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Role_permissions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "account":
 			field := field
 
@@ -37372,6 +36990,22 @@ func (ec *executionContext) marshalNID2int(ctx context.Context, sel ast.Selectio
 	return res
 }
 
+func (ec *executionContext) unmarshalNID2int64(ctx context.Context, v any) (int64, error) {
+	res, err := gqlscalar.UnmarshalInt64ID(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNID2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := gqlscalar.MarshalInt64ID(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNID2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -39095,6 +38729,41 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 	return v
 }
 
+func (ec *executionContext) unmarshalOID2ᚕint64ᚄ(ctx context.Context, v any) ([]int64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int64, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2int64(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕint64ᚄ(ctx context.Context, sel ast.SelectionSet, v []int64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2int64(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOID2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
 	if v == nil {
 		return nil, nil
@@ -39145,6 +38814,24 @@ func (ec *executionContext) marshalOID2ᚖint(ctx context.Context, sel ast.Selec
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalIntID(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOID2ᚖint64(ctx context.Context, v any) (*int64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := gqlscalar.UnmarshalInt64ID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖint64(ctx context.Context, sel ast.SelectionSet, v *int64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := gqlscalar.MarshalInt64ID(*v)
 	return res
 }
 

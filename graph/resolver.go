@@ -1,8 +1,24 @@
 package graph
 
-// This file will not be regenerated automatically.
-//
-// It serves as dependency injection for your app, add any dependencies you require
-// here.
+import (
+	"github.com/99designs/gqlgen/graphql"
 
-type Resolver struct{}
+	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/internal/auth"
+	"github.com/switchboard/switchboard/internal/directory"
+	"github.com/switchboard/switchboard/internal/importer"
+)
+
+// Resolver holds the domain services resolvers delegate to. Resolvers only
+// translate between GraphQL and these packages.
+type Resolver struct {
+	Client    *ent.Client
+	Auth      *auth.Service
+	Directory *directory.Service
+	Importer  *importer.Service
+}
+
+// NewSchema builds the executable schema.
+func NewSchema(r *Resolver) graphql.ExecutableSchema {
+	return NewExecutableSchema(Config{Resolvers: r})
+}

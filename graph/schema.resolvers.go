@@ -39,37 +39,3 @@ func (r *queryResolver) PermissionCatalogue(ctx context.Context) ([]*PermissionI
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 type mutationResolver struct{ *Resolver }
-
-// !!! WARNING !!!
-// The code below was going to be deleted when updating resolvers. It has been copied here so you have
-// one last chance to move it out of harms way if you want. There are two reasons this happens:
-//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
-//    it when you're done.
-//  - You have helper methods in this file. Move them out to keep these resolver files clean.
-/*
-	func (r *languageResolver) Code(ctx context.Context, obj *func(v string) predicate.Agent) (string, error) {
-	panic(fmt.Errorf("not implemented: Code - code"))
-}
-func (r *languageResolver) Name(ctx context.Context, obj *func(v string) predicate.Agent) (string, error) {
-	panic(fmt.Errorf("not implemented: Name - name"))
-}
-func (r *languageResolver) NativeName(ctx context.Context, obj *func(v string) predicate.Agent) (string, error) {
-	panic(fmt.Errorf("not implemented: NativeName - nativeName"))
-}
-func (r *timezoneResolver) Name(ctx context.Context, obj *func(v string) predicate.Agent) (string, error) {
-	panic(fmt.Errorf("not implemented: Name - name"))
-}
-func (r *timezoneResolver) Offset(ctx context.Context, obj *func(v string) predicate.Agent) (string, error) {
-	panic(fmt.Errorf("not implemented: Offset - offset"))
-}
-func (r *timezoneResolver) OffsetMinutes(ctx context.Context, obj *func(v string) predicate.Agent) (int, error) {
-	panic(fmt.Errorf("not implemented: OffsetMinutes - offsetMinutes"))
-}
-func (r *Resolver) Language() LanguageResolver { return &languageResolver{r} }
-func (r *Resolver) Timezone() TimezoneResolver { return &timezoneResolver{r} }
-type (
-	languageResolver struct{ *Resolver }
-	mutationResolver struct{ *Resolver }
-	timezoneResolver struct{ *Resolver }
-)
-*/

@@ -8,6 +8,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/switchboard/switchboard/internal/perm"
 )
 
 const (
@@ -105,7 +106,7 @@ var (
 	// DefaultPredefined holds the default value on creation for the "predefined" field.
 	DefaultPredefined bool
 	// DefaultPermissions holds the default value on creation for the "permissions" field.
-	DefaultPermissions []string
+	DefaultPermissions []perm.Permission
 )
 
 // OrderOption defines the ordering options for the Role queries.

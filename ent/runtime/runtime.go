@@ -24,6 +24,7 @@ import (
 	"github.com/switchboard/switchboard/ent/session"
 	"github.com/switchboard/switchboard/ent/signinthrottle"
 	"github.com/switchboard/switchboard/ent/team"
+	"github.com/switchboard/switchboard/internal/perm"
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
@@ -729,7 +730,7 @@ func init() {
 	// roleDescPermissions is the schema descriptor for permissions field.
 	roleDescPermissions := roleFields[4].Descriptor()
 	// role.DefaultPermissions holds the default value on creation for the permissions field.
-	role.DefaultPermissions = roleDescPermissions.Default.([]string)
+	role.DefaultPermissions = roleDescPermissions.Default.([]perm.Permission)
 	session.Policy = privacy.NewPolicies(schema.Session{})
 	session.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {

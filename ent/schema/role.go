@@ -25,7 +25,7 @@ func (Role) Fields() []ent.Field {
 		field.String("description").Default("").MaxLen(500),
 		field.Bool("predefined").Default(false).Immutable().
 			Annotations(entgql.Skip(entgql.SkipMutationCreateInput)),
-		field.Strings("permissions").Default([]string{}).
+		field.JSON("permissions", []perm.Permission{}).Default([]perm.Permission{}).
 			Annotations(entgql.Type("[Permission!]")),
 	}
 }

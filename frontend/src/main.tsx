@@ -9,7 +9,7 @@ import { RouterProvider } from 'react-router';
 import { Provider as GraphQLProvider } from 'urql';
 import { createGraphQLClient } from './lib/graphqlClient';
 import { router } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const client = createGraphQLClient({
   onUnauthenticated() {
@@ -22,7 +22,7 @@ const client = createGraphQLClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <GraphQLProvider value={client}>
         <ModalsProvider>
           <Notifications position="top-right" />

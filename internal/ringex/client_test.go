@@ -12,7 +12,6 @@ import (
 	"github.com/switchboard/switchboard/internal/ringex/sandbox"
 )
 
-
 func TestListUsersFollowsNextPageToTheEnd(t *testing.T) {
 	sb, c := newEnv(t, sandbox.Options{Users: 2500, Seed: 1}, nil)
 	var got []ringex.Extension

@@ -97,11 +97,15 @@ func TestMalformedAnswer(t *testing.T) {
 
 func TestContextCancellation(t *testing.T) {
 	t.Run("in flight", func(t *testing.T) {
-		_, c := newEnv(t, sandbox.Options{Faults: sandbox.Faults{Latency: 2 * time.Second}}, nil)
+		sb, c := newEnv(t, sandbox.Options{}, nil)
+		if _, err := c.Authenticate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		sb.SetFaults(sandbox.Faults{Latency: 2 * time.Second})
 		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 		defer cancel()
 		start := time.Now()
-		_, err := c.Authenticate(ctx)
+		_, err := c.GetUser(ctx, sb.OwnerID())
 		if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > time.Second {
 			t.Fatalf("err %v after %v", err, time.Since(start))
 		}

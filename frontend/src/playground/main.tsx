@@ -16,8 +16,9 @@ const fetcher = createGraphiQLFetcher({
 });
 
 const initialQuery = `# Switchboard GraphQL API.
-# Requests carry your console session cookie and the CSRF header
-# (see the Headers tab); API tokens go in an Authorization header.
+# Sends your console session cookie and the
+# CSRF header (see Headers below). For an API
+# token, add an Authorization header there.
 
 query Viewer {
   __typename

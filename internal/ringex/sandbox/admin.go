@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // UserPatch changes the non-nil fields of a user.
@@ -55,11 +56,40 @@ func (s *Sandbox) AddUser(u User) (User, error) {
 		}
 	}
 	if u.Email == "" {
-		u.Email = "new.user"
+		u.Email = emailLocal(u.FirstName, u.LastName)
 	}
 	r := d.insert(u)
 	slices.SortFunc(d.users, func(a, b *record) int { return cmpInt64(a.ID, b.ID) })
 	return r.User, nil
+}
+
+var fold = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "ø", "oe", "å", "a", "æ", "ae",
+	"é", "e", "è", "e", "ê", "e", "ë", "e", "á", "a", "à", "a", "ã", "a", "â", "a", "í", "i", "ï", "i",
+	"ó", "o", "ô", "o", "õ", "o", "ú", "u", "ñ", "n", "ç", "c", "ł", "l", "ś", "s", "ź", "z", "ż", "z")
+
+// emailLocal makes an ASCII local part from names; a name with nothing
+// ASCII-foldable (山田) gives "user". Letters only, so uniqueEmail's numeric
+// suffixes cannot collide.
+func emailLocal(first, last string) string {
+	clean := func(s string) string {
+		s = fold.Replace(strings.ToLower(s))
+		return strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	parts := []string{}
+	for _, p := range []string{clean(first), clean(last)} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "user"
+	}
+	return strings.Join(parts, ".")
 }
 
 func cmpInt64(a, b int64) int {
