@@ -63,26 +63,6 @@ func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*APIToke
 	panic(fmt.Errorf("not implemented: RevokeAPIToken - revokeAPIToken"))
 }
 
-// StartAgentSession is the resolver for the startAgentSession field.
-func (r *mutationResolver) StartAgentSession(ctx context.Context, input StartAgentSessionInput) (*AgentSessionPayload, error) {
-	panic(fmt.Errorf("not implemented: StartAgentSession - startAgentSession"))
-}
-
-// EndAgentSession is the resolver for the endAgentSession field.
-func (r *mutationResolver) EndAgentSession(ctx context.Context) (bool, error) {
-	panic(fmt.Errorf("not implemented: EndAgentSession - endAgentSession"))
-}
-
-// SetAgentState is the resolver for the setAgentState field.
-func (r *mutationResolver) SetAgentState(ctx context.Context, stateID int) (*AgentSessionPayload, error) {
-	panic(fmt.Errorf("not implemented: SetAgentState - setAgentState"))
-}
-
-// SignOutAgent is the resolver for the signOutAgent field.
-func (r *mutationResolver) SignOutAgent(ctx context.Context, agentID int) (*BulkPayload, error) {
-	panic(fmt.Errorf("not implemented: SignOutAgent - signOutAgent"))
-}
-
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*Viewer, error) {
 	panic(fmt.Errorf("not implemented: Viewer - viewer"))
@@ -101,9 +81,4 @@ func (r *queryResolver) APITokens(ctx context.Context, accountID int, after *ent
 // AuditEvents is the resolver for the auditEvents field.
 func (r *queryResolver) AuditEvents(ctx context.Context, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) (*ent.AuditEventConnection, error) {
 	panic(fmt.Errorf("not implemented: AuditEvents - auditEvents"))
-}
-
-// MyAgentSession is the resolver for the myAgentSession field.
-func (r *queryResolver) MyAgentSession(ctx context.Context) (*ent.AgentSession, error) {
-	panic(fmt.Errorf("not implemented: MyAgentSession - myAgentSession"))
 }

@@ -66,4 +66,3 @@ type (
 	roleResolver            struct{ *Resolver }
 	agentWhereInputResolver struct{ *Resolver }
 )
-

@@ -8,6 +8,6 @@ describe('switchAccountPath', () => {
   });
   it('goes to agents from outside an account', () => {
     expect(switchAccountPath('/admin/users', '3')).toBe('/a/3/agents');
-    expect(switchAccountPath('/a/1', '3')).toBe('/a/3');
+    expect(switchAccountPath('/a/1', '3')).toBe('/a/3/agents');
   });
 });
