@@ -8,6 +8,9 @@ package graph
 import (
 	"context"
 	"fmt"
+	"github.com/switchboard/switchboard/ent/agentstate"
+	"github.com/switchboard/switchboard/internal/account"
+	"github.com/switchboard/switchboard/internal/viewer"
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/internal/perm"
@@ -15,50 +18,81 @@ import (
 
 // ViewerPermissions is the resolver for the viewerPermissions field.
 func (r *accountResolver) ViewerPermissions(ctx context.Context, obj *ent.Account) ([]perm.Permission, error) {
-	panic(fmt.Errorf("not implemented: ViewerPermissions - viewerPermissions"))
+	return viewer.FromContext(ctx).Permissions(obj.ID).List(), nil
 }
 
 // Ready is the resolver for the ready field.
 func (r *agentStateResolver) Ready(ctx context.Context, obj *ent.AgentState) (bool, error) {
-	panic(fmt.Errorf("not implemented: Ready - ready"))
+	return obj.BaseState == agentstate.BaseStateAVAILABLE, nil
 }
 
 // CreateAccount is the resolver for the createAccount field.
 func (r *mutationResolver) CreateAccount(ctx context.Context, input ent.CreateAccountInput) (*AccountPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateAccount - createAccount"))
+	a, err := account.Create(ctx, r.client(ctx), input)
+	if err != nil {
+		return nil, err
+	}
+	return &AccountPayload{Account: a}, nil
 }
 
 // UpdateAccount is the resolver for the updateAccount field.
 func (r *mutationResolver) UpdateAccount(ctx context.Context, id int, input ent.UpdateAccountInput) (*AccountPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateAccount - updateAccount"))
+	a, err := account.Update(ctx, r.client(ctx), id, input)
+	if err != nil {
+		return nil, err
+	}
+	return &AccountPayload{Account: a}, nil
 }
 
 // DeleteAccount is the resolver for the deleteAccount field.
 func (r *mutationResolver) DeleteAccount(ctx context.Context, id int) (*DeletePayload, error) {
-	panic(fmt.Errorf("not implemented: DeleteAccount - deleteAccount"))
+	if err := account.Delete(ctx, r.client(ctx), id); err != nil {
+		return nil, err
+	}
+	return &DeletePayload{DeletedID: id}, nil
 }
 
 // CreateAgentState is the resolver for the createAgentState field.
 func (r *mutationResolver) CreateAgentState(ctx context.Context, input ent.CreateAgentStateInput) (*AgentStatePayload, error) {
-	panic(fmt.Errorf("not implemented: CreateAgentState - createAgentState"))
+	s, err := account.CreateState(ctx, r.client(ctx), input)
+	if err != nil {
+		return nil, err
+	}
+	return &AgentStatePayload{AgentState: s}, nil
 }
 
 // UpdateAgentState is the resolver for the updateAgentState field.
 func (r *mutationResolver) UpdateAgentState(ctx context.Context, id int, input ent.UpdateAgentStateInput) (*AgentStatePayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateAgentState - updateAgentState"))
+	s, err := account.UpdateState(ctx, r.client(ctx), id, input)
+	if err != nil {
+		return nil, err
+	}
+	return &AgentStatePayload{AgentState: s}, nil
 }
 
 // DeleteAgentState is the resolver for the deleteAgentState field.
 func (r *mutationResolver) DeleteAgentState(ctx context.Context, id int) (*DeletePayload, error) {
-	panic(fmt.Errorf("not implemented: DeleteAgentState - deleteAgentState"))
+	deleted, err := account.DeleteState(ctx, r.client(ctx), id)
+	if err != nil {
+		return nil, err
+	}
+	return &DeletePayload{DeletedID: deleted}, nil
 }
 
 // ReorderAgentStates is the resolver for the reorderAgentStates field.
 func (r *mutationResolver) ReorderAgentStates(ctx context.Context, accountID int, ids []int) (*AgentStatesPayload, error) {
-	panic(fmt.Errorf("not implemented: ReorderAgentStates - reorderAgentStates"))
+	states, err := account.Reorder(ctx, r.client(ctx), accountID, ids)
+	if err != nil {
+		return nil, err
+	}
+	return &AgentStatesPayload{AgentStates: states}, nil
 }
 
 // Account is the resolver for the account field.
 func (r *queryResolver) Account(ctx context.Context, id int) (*ent.Account, error) {
-	panic(fmt.Errorf("not implemented: Account - account"))
+	a, err := r.client(ctx).Account.Get(ctx, id)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return a, err
 }

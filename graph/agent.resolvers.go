@@ -8,61 +8,98 @@ package graph
 import (
 	"context"
 	"fmt"
+	"github.com/switchboard/switchboard/ent/agent"
+	"github.com/switchboard/switchboard/ent/agentstate"
+	"github.com/switchboard/switchboard/internal/agents"
 
 	"github.com/switchboard/switchboard/ent"
 )
 
 // SignedIn is the resolver for the signedIn field.
 func (r *agentResolver) SignedIn(ctx context.Context, obj *ent.Agent) (bool, error) {
-	panic(fmt.Errorf("not implemented: SignedIn - signedIn"))
+	s, err := r.activeSession(ctx, obj)
+	return s != nil, err
 }
 
 // CurrentSession is the resolver for the currentSession field.
 func (r *agentResolver) CurrentSession(ctx context.Context, obj *ent.Agent) (*ent.AgentSession, error) {
-	panic(fmt.Errorf("not implemented: CurrentSession - currentSession"))
+	return r.activeSession(ctx, obj)
 }
 
 // RingExOwned is the resolver for the ringExOwned field.
 func (r *agentResolver) RingExOwned(ctx context.Context, obj *ent.Agent) (bool, error) {
-	panic(fmt.Errorf("not implemented: RingExOwned - ringExOwned"))
+	return obj.Source == agent.SourceRINGEX, nil
 }
 
 // Ready is the resolver for the ready field.
 func (r *agentSessionResolver) Ready(ctx context.Context, obj *ent.AgentSession) (bool, error) {
-	panic(fmt.Errorf("not implemented: Ready - ready"))
+	if obj.StateID == nil {
+		return false, nil
+	}
+	s, err := obj.State(ctx)
+	if err != nil || s == nil {
+		return false, err
+	}
+	return s.BaseState == agentstate.BaseStateAVAILABLE, nil
 }
 
 // CreateAgent is the resolver for the createAgent field.
 func (r *mutationResolver) CreateAgent(ctx context.Context, input ent.CreateAgentInput, password *string) (*AgentPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateAgent - createAgent"))
+	a, err := agents.Create(ctx, r.client(ctx), input, password)
+	if err != nil {
+		return nil, err
+	}
+	return &AgentPayload{Agent: a}, nil
 }
 
 // UpdateAgent is the resolver for the updateAgent field.
 func (r *mutationResolver) UpdateAgent(ctx context.Context, id int, input ent.UpdateAgentInput) (*AgentPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateAgent - updateAgent"))
+	a, err := agents.Update(ctx, r.client(ctx), id, input)
+	if err != nil {
+		return nil, err
+	}
+	return &AgentPayload{Agent: a}, nil
 }
 
 // SetAgentPassword is the resolver for the setAgentPassword field.
 func (r *mutationResolver) SetAgentPassword(ctx context.Context, id int, password string) (*AgentPayload, error) {
-	panic(fmt.Errorf("not implemented: SetAgentPassword - setAgentPassword"))
+	a, err := agents.SetPassword(ctx, r.client(ctx), id, password)
+	if err != nil {
+		return nil, err
+	}
+	return &AgentPayload{Agent: a}, nil
 }
 
 // SetAgentsEnabled is the resolver for the setAgentsEnabled field.
 func (r *mutationResolver) SetAgentsEnabled(ctx context.Context, ids []int, enabled bool) (*BulkPayload, error) {
-	panic(fmt.Errorf("not implemented: SetAgentsEnabled - setAgentsEnabled"))
+	res, err := agents.SetEnabled(ctx, r.client(ctx), ids, enabled)
+	if err != nil {
+		return nil, err
+	}
+	return bulkPayload(res), nil
 }
 
 // DeleteAgents is the resolver for the deleteAgents field.
 func (r *mutationResolver) DeleteAgents(ctx context.Context, ids []int) (*BulkPayload, error) {
-	panic(fmt.Errorf("not implemented: DeleteAgents - deleteAgents"))
+	res, err := agents.Delete(ctx, r.client(ctx), ids)
+	if err != nil {
+		return nil, err
+	}
+	return bulkPayload(res), nil
 }
 
 // Search is the resolver for the search field.
 func (r *agentWhereInputResolver) Search(ctx context.Context, obj *ent.AgentWhereInput, data *string) error {
-	panic(fmt.Errorf("not implemented: Search - search"))
+	if data != nil {
+		obj.AddPredicates(agents.SearchPredicate(*data))
+	}
+	return nil
 }
 
 // SignedIn is the resolver for the signedIn field.
 func (r *agentWhereInputResolver) SignedIn(ctx context.Context, obj *ent.AgentWhereInput, data *bool) error {
-	panic(fmt.Errorf("not implemented: SignedIn - signedIn"))
+	if data != nil {
+		obj.AddPredicates(agents.SignedInPredicate(*data))
+	}
+	return nil
 }

@@ -7,32 +7,37 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/switchboard/switchboard/ent"
 )
 
 // StartAgentSession is the resolver for the startAgentSession field.
 func (r *mutationResolver) StartAgentSession(ctx context.Context, input StartAgentSessionInput) (*AgentSessionPayload, error) {
-	panic(fmt.Errorf("not implemented: StartAgentSession - startAgentSession"))
+	return startedPayload(r.AgentSessions.Start(ctx, startInput(input)))
 }
 
 // EndAgentSession is the resolver for the endAgentSession field.
 func (r *mutationResolver) EndAgentSession(ctx context.Context) (bool, error) {
-	panic(fmt.Errorf("not implemented: EndAgentSession - endAgentSession"))
+	return true, r.AgentSessions.End(ctx)
 }
 
 // SetAgentState is the resolver for the setAgentState field.
 func (r *mutationResolver) SetAgentState(ctx context.Context, stateID int) (*AgentSessionPayload, error) {
-	panic(fmt.Errorf("not implemented: SetAgentState - setAgentState"))
+	return sessionPayload(r.AgentSessions.SetState(ctx, stateID))
 }
 
 // SignOutAgent is the resolver for the signOutAgent field.
 func (r *mutationResolver) SignOutAgent(ctx context.Context, agentID int) (*BulkPayload, error) {
-	panic(fmt.Errorf("not implemented: SignOutAgent - signOutAgent"))
+	ended, err := r.AgentSessions.SignOut(ctx, agentID)
+	return signOutPayload(agentID, ended, err)
 }
 
 // MyAgentSession is the resolver for the myAgentSession field.
 func (r *queryResolver) MyAgentSession(ctx context.Context) (*ent.AgentSession, error) {
-	panic(fmt.Errorf("not implemented: MyAgentSession - myAgentSession"))
+	return r.AgentSessions.Current(ctx)
+}
+
+// MyAgentStates is the resolver for the myAgentStates field.
+func (r *queryResolver) MyAgentStates(ctx context.Context) ([]*ent.AgentState, error) {
+	return r.AgentSessions.States(ctx)
 }

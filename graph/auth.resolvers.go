@@ -15,12 +15,17 @@ import (
 
 // SignIn is the resolver for the signIn field.
 func (r *mutationResolver) SignIn(ctx context.Context, email string, password string) (*SignInPayload, error) {
-	panic(fmt.Errorf("not implemented: SignIn - signIn"))
+	in, err := r.Auth.SignIn(ctx, email, password)
+	if err != nil {
+		return nil, throttled(err)
+	}
+	v, err := viewerOf(r.Auth.Info(ctx, in.Viewer))
+	return &SignInPayload{Viewer: v}, err
 }
 
 // SignOut is the resolver for the signOut field.
 func (r *mutationResolver) SignOut(ctx context.Context) (bool, error) {
-	panic(fmt.Errorf("not implemented: SignOut - signOut"))
+	return true, r.Auth.SignOut(ctx)
 }
 
 // ChangePassword is the resolver for the changePassword field.
@@ -65,7 +70,7 @@ func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*APIToke
 
 // Viewer is the resolver for the viewer field.
 func (r *queryResolver) Viewer(ctx context.Context) (*Viewer, error) {
-	panic(fmt.Errorf("not implemented: Viewer - viewer"))
+	return viewerOf(r.Auth.Info(ctx, nil))
 }
 
 // ConsoleUsers is the resolver for the consoleUsers field.

@@ -8,26 +8,42 @@ package graph
 import (
 	"context"
 	"fmt"
+	"github.com/switchboard/switchboard/internal/categories"
 
 	"github.com/switchboard/switchboard/ent"
 )
 
 // CreateCategory is the resolver for the createCategory field.
 func (r *mutationResolver) CreateCategory(ctx context.Context, input ent.CreateCategoryInput) (*CategoryPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateCategory - createCategory"))
+	x, err := categories.Create(ctx, r.client(ctx), input)
+	if err != nil {
+		return nil, err
+	}
+	return &CategoryPayload{Category: x}, nil
 }
 
 // UpdateCategory is the resolver for the updateCategory field.
 func (r *mutationResolver) UpdateCategory(ctx context.Context, id int, input ent.UpdateCategoryInput) (*CategoryPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateCategory - updateCategory"))
+	x, err := categories.Update(ctx, r.client(ctx), id, input)
+	if err != nil {
+		return nil, err
+	}
+	return &CategoryPayload{Category: x}, nil
 }
 
 // MoveCategory is the resolver for the moveCategory field.
 func (r *mutationResolver) MoveCategory(ctx context.Context, id int, parentID *int) (*CategoryPayload, error) {
-	panic(fmt.Errorf("not implemented: MoveCategory - moveCategory"))
+	x, err := categories.Move(ctx, r.client(ctx), id, parentID)
+	if err != nil {
+		return nil, err
+	}
+	return &CategoryPayload{Category: x}, nil
 }
 
 // DeleteCategory is the resolver for the deleteCategory field.
 func (r *mutationResolver) DeleteCategory(ctx context.Context, id int) (*DeletePayload, error) {
-	panic(fmt.Errorf("not implemented: DeleteCategory - deleteCategory"))
+	if err := categories.Delete(ctx, r.client(ctx), id); err != nil {
+		return nil, err
+	}
+	return &DeletePayload{DeletedID: id}, nil
 }

@@ -15,17 +15,18 @@ import (
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id int) (ent.Noder, error) {
-	panic(fmt.Errorf("not implemented: Node - node"))
+	return r.client(ctx).Noder(ctx, id)
 }
 
 // Nodes is the resolver for the nodes field.
 func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, error) {
-	panic(fmt.Errorf("not implemented: Nodes - nodes"))
+	return r.client(ctx).Noders(ctx, ids)
 }
 
 // Accounts is the resolver for the accounts field.
 func (r *queryResolver) Accounts(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) (*ent.AccountConnection, error) {
-	panic(fmt.Errorf("not implemented: Accounts - accounts"))
+	return r.client(ctx).Account.Query().Paginate(ctx, after, first, before, last,
+		ent.WithAccountOrder(orderBy), ent.WithAccountFilter(where.Filter))
 }
 
 // Account returns AccountResolver implementation.

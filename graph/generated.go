@@ -522,6 +522,7 @@ type ComplexityRoot struct {
 		ImportJobs          func(childComplexity int, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) int
 		Languages           func(childComplexity int) int
 		MyAgentSession      func(childComplexity int) int
+		MyAgentStates       func(childComplexity int) int
 		Node                func(childComplexity int, id int) int
 		Nodes               func(childComplexity int, ids []int) int
 		PermissionCatalogue func(childComplexity int) int
@@ -764,6 +765,7 @@ type QueryResolver interface {
 	Accounts(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) (*ent.AccountConnection, error)
 	Account(ctx context.Context, id int) (*ent.Account, error)
 	MyAgentSession(ctx context.Context) (*ent.AgentSession, error)
+	MyAgentStates(ctx context.Context) ([]*ent.AgentState, error)
 	Viewer(ctx context.Context) (*Viewer, error)
 	ConsoleUsers(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConsoleUserOrder, where *ent.ConsoleUserWhereInput) (*ent.ConsoleUserConnection, error)
 	APITokens(ctx context.Context, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.APITokenConnection, error)
@@ -2979,6 +2981,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyAgentSession(childComplexity), true
+	case "Query.myAgentStates":
+		if e.ComplexityRoot.Query.MyAgentStates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MyAgentStates(childComplexity), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -15499,6 +15507,38 @@ func (ec *executionContext) fieldContext_Query_myAgentSession(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AgentSession(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myAgentStates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myAgentStates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MyAgentStates(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AgentState) graphql.Marshaler {
+			return ec.marshalNAgentState2ᚕᚖgithubᚗcomᚋswitchboardᚋswitchboardᚋentᚐAgentStateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myAgentStates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgentState(ctx, field)
 		},
 	}
 	return fc, nil
@@ -34215,6 +34255,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				}()
 				res = ec._Query_myAgentSession(ctx, field)
 				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "myAgentStates":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_myAgentStates(ctx, field)
+				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res

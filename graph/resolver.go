@@ -4,6 +4,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/internal/agentsession"
 	"github.com/switchboard/switchboard/internal/auth"
 	"github.com/switchboard/switchboard/internal/directory"
 	"github.com/switchboard/switchboard/internal/importer"
@@ -16,6 +17,8 @@ type Resolver struct {
 	Auth      *auth.Service
 	Directory *directory.Service
 	Importer  *importer.Service
+	// AgentSessions signs agents in to the agent interface.
+	AgentSessions *agentsession.Service
 }
 
 // NewSchema builds the executable schema.

@@ -8,26 +8,38 @@ package graph
 import (
 	"context"
 	"fmt"
+	"github.com/switchboard/switchboard/internal/roles"
 
 	"github.com/switchboard/switchboard/ent"
 )
 
 // CreateRole is the resolver for the createRole field.
 func (r *mutationResolver) CreateRole(ctx context.Context, input ent.CreateRoleInput) (*RolePayload, error) {
-	panic(fmt.Errorf("not implemented: CreateRole - createRole"))
+	x, err := roles.Create(ctx, r.client(ctx), input)
+	if err != nil {
+		return nil, err
+	}
+	return &RolePayload{Role: x}, nil
 }
 
 // UpdateRole is the resolver for the updateRole field.
 func (r *mutationResolver) UpdateRole(ctx context.Context, id int, input ent.UpdateRoleInput) (*RolePayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateRole - updateRole"))
+	x, err := roles.Update(ctx, r.client(ctx), id, input)
+	if err != nil {
+		return nil, err
+	}
+	return &RolePayload{Role: x}, nil
 }
 
 // DeleteRole is the resolver for the deleteRole field.
 func (r *mutationResolver) DeleteRole(ctx context.Context, id int) (*DeletePayload, error) {
-	panic(fmt.Errorf("not implemented: DeleteRole - deleteRole"))
+	if err := roles.Delete(ctx, r.client(ctx), id); err != nil {
+		return nil, err
+	}
+	return &DeletePayload{DeletedID: id}, nil
 }
 
 // AgentCount is the resolver for the agentCount field.
 func (r *roleResolver) AgentCount(ctx context.Context, obj *ent.Role) (int, error) {
-	panic(fmt.Errorf("not implemented: AgentCount - agentCount"))
+	return obj.QueryAgents().Count(ctx)
 }

@@ -8,31 +8,43 @@ package graph
 import (
 	"context"
 	"fmt"
+	"github.com/switchboard/switchboard/internal/teams"
 
 	"github.com/switchboard/switchboard/ent"
 )
 
 // CreateTeam is the resolver for the createTeam field.
 func (r *mutationResolver) CreateTeam(ctx context.Context, input ent.CreateTeamInput) (*TeamPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateTeam - createTeam"))
+	x, err := teams.Create(ctx, r.client(ctx), input)
+	if err != nil {
+		return nil, err
+	}
+	return &TeamPayload{Team: x}, nil
 }
 
 // UpdateTeam is the resolver for the updateTeam field.
 func (r *mutationResolver) UpdateTeam(ctx context.Context, id int, input ent.UpdateTeamInput) (*TeamPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateTeam - updateTeam"))
+	x, err := teams.Update(ctx, r.client(ctx), id, input)
+	if err != nil {
+		return nil, err
+	}
+	return &TeamPayload{Team: x}, nil
 }
 
 // DeleteTeam is the resolver for the deleteTeam field.
 func (r *mutationResolver) DeleteTeam(ctx context.Context, id int) (*DeletePayload, error) {
-	panic(fmt.Errorf("not implemented: DeleteTeam - deleteTeam"))
+	if err := teams.Delete(ctx, r.client(ctx), id); err != nil {
+		return nil, err
+	}
+	return &DeletePayload{DeletedID: id}, nil
 }
 
 // AddTeamMembers is the resolver for the addTeamMembers field.
 func (r *mutationResolver) AddTeamMembers(ctx context.Context, teamID int, agentIds []int, kind *TeamMemberKind) (*TeamMembersPayload, error) {
-	panic(fmt.Errorf("not implemented: AddTeamMembers - addTeamMembers"))
+	return r.changeMembers(ctx, teamID, agentIds, kind, true)
 }
 
 // RemoveTeamMembers is the resolver for the removeTeamMembers field.
 func (r *mutationResolver) RemoveTeamMembers(ctx context.Context, teamID int, agentIds []int, kind *TeamMemberKind) (*TeamMembersPayload, error) {
-	panic(fmt.Errorf("not implemented: RemoveTeamMembers - removeTeamMembers"))
+	return r.changeMembers(ctx, teamID, agentIds, kind, false)
 }

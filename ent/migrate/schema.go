@@ -773,7 +773,7 @@ func init() {
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
 	AgentsTable.Annotation.Checks = map[string]string{
-		"agent_source_link":    "(source = 'RINGEX') = (ringex_extension_id IS NOT NULL)",
+		"agent_source_link":    "((source = 'RINGEX') = (ringex_extension_id IS NOT NULL))",
 		"agent_username_lower": "username = lower(username)",
 	}
 	AgentSessionsTable.ForeignKeys[0].RefTable = AccountsTable

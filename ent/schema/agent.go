@@ -77,7 +77,7 @@ func (Agent) Annotations() []schema.Annotation {
 		entgql.Mutations(entgql.MutationCreate(), entgql.MutationUpdate()),
 		entsql.Checks(map[string]string{
 			"agent_username_lower": "username = lower(username)",
-			"agent_source_link":    "(source = 'RINGEX') = (ringex_extension_id IS NOT NULL)",
+			"agent_source_link":    "((source = 'RINGEX') = (ringex_extension_id IS NOT NULL))",
 		}),
 	}
 }

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppLayout } from './shell/AppLayout';
+import { Landing } from './shell/Landing';
 import { Page } from './shell/Page';
 import { RouteError } from './shell/RouteError';
 
@@ -26,7 +27,7 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/login" replace /> },
+      { index: true, element: <Landing /> },
       {
         path: 'a/:accountId',
         children: [

@@ -6,6 +6,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"github.com/99designs/gqlgen/graphql"
 	"log/slog"
 	"net/http"
 	"time"
@@ -39,6 +40,9 @@ type Config struct {
 	Playground    bool
 	// SecureCookies marks the session cookie Secure (default: outside development).
 	SecureCookies *bool
+	// TrustProxy takes the client address (sign-in throttling) from
+	// X-Forwarded-For; set it only behind a proxy that overwrites it.
+	TrustProxy bool
 	// SyncInterval re-syncs every linked RingEX directory (0: off).
 	SyncInterval time.Duration
 	// JobPollInterval is how often River looks for new jobs.
@@ -46,6 +50,8 @@ type Config struct {
 	// SkipJobs does not start River workers (tests that need none).
 	SkipJobs bool
 	Logger   *slog.Logger
+	// DBOptions are passed to db.Open (tests count statements with them).
+	DBOptions []db.Option
 }
 
 // Production reports whether the product runs in production mode.
@@ -53,11 +59,14 @@ func (c Config) Production() bool { return c.Env == "production" }
 
 // App is an assembled product.
 type App struct {
-	Config    Config
-	DB        *db.DB
-	Handler   http.Handler
-	Resolver  *graph.Resolver
-	Auth      *auth.Service
+	Config   Config
+	DB       *db.DB
+	Handler  http.Handler
+	Resolver *graph.Resolver
+	Auth     *auth.Service
+	// Bootstrap holds the first administrator's credentials when this start
+	// created them (empty database), nil otherwise.
+	Bootstrap *auth.Credentials
 	Directory *directory.Service
 	Importer  *importer.Service
 	closers   []func(context.Context) error
@@ -72,7 +81,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	if cfg.Env == "" {
 		cfg.Env = "development"
 	}
-	conn, err := db.Open(ctx, cfg.DatabaseURL)
+	conn, err := db.Open(ctx, cfg.DatabaseURL, cfg.DBOptions...)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +101,16 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 func (a *App) build(ctx context.Context) error {
 	cfg := a.Config
 	client := a.DB.Client
-	a.Auth = &auth.Service{Client: client}
+	secure := cfg.Production()
+	if cfg.SecureCookies != nil {
+		secure = *cfg.SecureCookies
+	}
+	a.Auth = &auth.Service{Client: client, Logger: cfg.Logger, SecureCookies: secure, TrustProxy: cfg.TrustProxy}
+	creds, err := a.Auth.Bootstrap(ctx, cfg.AdminEmail, cfg.AdminPassword)
+	if err != nil {
+		return err
+	}
+	a.Bootstrap = creds
 	a.Directory = &directory.Service{Client: client}
 	a.Importer = &importer.Service{Client: client}
 	a.Resolver = &graph.Resolver{Client: client, Auth: a.Auth, Directory: a.Directory, Importer: a.Importer}
@@ -106,6 +124,8 @@ func (a *App) build(ctx context.Context) error {
 		Logger:         cfg.Logger,
 		Ready:          a.DB.Ready,
 		ErrorPresenter: graph.ErrorPresenter(cfg.Logger),
+		Middleware:     a.Auth.Middleware,
+		Extensions:     []graphql.HandlerExtension{graph.Loaders{}},
 	}
 	gql := server.GraphQL(srvCfg, graph.NewSchema(a.Resolver), client)
 	a.Handler = server.New(srvCfg, gql)

@@ -53,7 +53,11 @@ func SQLiteDSN(path string) string {
 
 // Open opens url: a postgres:// URL, a sqlite DSN ("file:..."), or a path to
 // a SQLite file. An empty url opens DefaultSQLitePath.
-func Open(ctx context.Context, url string, opts ...ent.Option) (*DB, error) {
+func Open(ctx context.Context, url string, opts ...Option) (*DB, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	var (
 		drvName, dsn, dial string
 	)
@@ -92,8 +96,11 @@ func Open(ctx context.Context, url string, opts ...ent.Option) (*DB, error) {
 		sqlDB.Close()
 		return nil, fmt.Errorf("connecting to database: %w", err)
 	}
-	drv := entsql.OpenDB(dial, sqlDB)
-	client := ent.NewClient(append([]ent.Option{ent.Driver(drv)}, opts...)...)
+	var drv dialect.Driver = entsql.OpenDB(dial, sqlDB)
+	if o.wrap != nil {
+		drv = o.wrap(drv)
+	}
+	client := ent.NewClient(ent.Driver(drv))
 	return &DB{Client: client, SQL: sqlDB, Dialect: dial, URL: url}, nil
 }
 
@@ -105,4 +112,16 @@ func (d *DB) Ready(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	return d.SQL.PingContext(ctx)
+}
+
+// Option configures Open.
+type Option func(*options)
+
+type options struct {
+	wrap func(dialect.Driver) dialect.Driver
+}
+
+// WithDriver wraps ent's driver, e.g. to count statements in tests.
+func WithDriver(wrap func(dialect.Driver) dialect.Driver) Option {
+	return func(o *options) { o.wrap = wrap }
 }

@@ -1,6 +1,10 @@
 import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { isNotEmpty, matchesField, useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useMutation } from 'urql';
+import { ChangePasswordDocument } from '../auth/session';
+import { formErrors } from '../lib/errors';
 
 interface PasswordForm {
   current: string;
@@ -10,6 +14,7 @@ interface PasswordForm {
 
 export default function PasswordPage() {
   const [general, setGeneral] = useState<string | null>(null);
+  const [{ fetching }, changePassword] = useMutation(ChangePasswordDocument);
   const form = useForm<PasswordForm>({
     mode: 'uncontrolled',
     initialValues: { current: '', next: '', confirm: '' },
@@ -22,8 +27,22 @@ export default function PasswordPage() {
     },
   });
 
-  // The changePassword mutation arrives with auth.graphql.
-  const submit = form.onSubmit(() => setGeneral('Changing the password is not available yet.'));
+  const submit = form.onSubmit(async (values) => {
+    setGeneral(null);
+    const result = await changePassword({ currentPassword: values.current, newPassword: values.next });
+    if (result.error || !result.data?.changePassword) {
+      const errors = formErrors(result.error ?? null, {
+        fieldMap: { currentPassword: 'current', newPassword: 'next' },
+        knownFields: ['current', 'next'],
+        explainUnauthenticated: true,
+      });
+      form.setErrors(errors.fields);
+      setGeneral(errors.general ?? (Object.keys(errors.fields).length ? null : 'The password was not changed.'));
+      return;
+    }
+    form.reset();
+    notifications.show({ color: 'green', message: 'Your password was changed.' });
+  });
 
   return (
     <Stack maw={420}>
@@ -41,7 +60,7 @@ export default function PasswordPage() {
           <PasswordInput label="Current password" autoComplete="current-password" required key={form.key('current')} {...form.getInputProps('current')} />
           <PasswordInput label="New password" autoComplete="new-password" required key={form.key('next')} {...form.getInputProps('next')} />
           <PasswordInput label="Repeat the new password" autoComplete="new-password" required key={form.key('confirm')} {...form.getInputProps('confirm')} />
-          <Button type="submit" w="fit-content">
+          <Button type="submit" w="fit-content" loading={fetching}>
             Change password
           </Button>
         </Stack>

@@ -2,12 +2,11 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } 
 import { isEmail, isNotEmpty, useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { safeNextPath, useSignIn, type Credentials } from './session';
 
 export default function LoginPage() {
   const signIn = useSignIn();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -27,7 +26,8 @@ export default function LoginPage() {
     try {
       const result = await signIn({ email: values.email.trim(), password: values.password });
       if (result.ok) {
-        await navigate(safeNextPath(params.get('next')) ?? result.landing, { replace: true });
+        // A full load: the shell starts from a clean cache with the new session.
+        window.location.assign(safeNextPath(params.get('next')) ?? result.landing);
         return;
       }
       form.setErrors(result.errors.fields);

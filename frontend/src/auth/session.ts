@@ -1,6 +1,8 @@
 import { useCallback } from 'react';
-import { useNavigate } from 'react-router';
-import type { FormErrors } from '../lib/errors';
+import { useMutation } from 'urql';
+import { graphql } from '../gql';
+import { formErrors, type FormErrors } from '../lib/errors';
+import { landingPath, toShellViewer } from '../shell/viewer';
 
 export interface Credentials {
   email: string;
@@ -9,26 +11,71 @@ export interface Credentials {
 
 export type SignInResult = { ok: true; landing: string } | { ok: false; errors: FormErrors };
 
-/**
- * Signs a console user in. The mutation arrives with auth.graphql: until then
- * this answers with a general error instead of guessing the API.
- */
+const SignInDocument = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) {
+      viewer {
+        user {
+          id
+          email
+          name
+          platformAdmin
+        }
+        memberships {
+          account {
+            id
+            name
+          }
+          role {
+            id
+            name
+          }
+          permissions
+        }
+      }
+    }
+  }
+`);
+
+const SignOutDocument = graphql(`
+  mutation SignOut {
+    signOut
+  }
+`);
+
+export const ChangePasswordDocument = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+  }
+`);
+
+/** Signs a console user in; field errors name "email" or "password". */
 export function useSignIn(): (credentials: Credentials) => Promise<SignInResult> {
-  return useCallback(async () => {
-    return {
-      ok: false,
-      errors: { fields: {}, general: 'Signing in is not available yet: the server API is still being built.', codes: [] },
-    };
-  }, []);
+  const [, signIn] = useMutation(SignInDocument);
+  return useCallback(
+    async (credentials) => {
+      const result = await signIn(credentials);
+      const viewer = result.data?.signIn.viewer;
+      if (!viewer || result.error) {
+        return { ok: false, errors: formErrors(result.error ?? null, { knownFields: ['email', 'password'], explainUnauthenticated: true }) };
+      }
+      const shell = toShellViewer({ viewer, accounts: { edges: [] } });
+      return { ok: true, landing: shell ? landingPath(shell) : '/' };
+    },
+    [signIn],
+  );
 }
 
-/** Ends the session and returns to the sign-in screen. */
+/**
+ * Ends the session. A full page load follows, so nothing the previous person
+ * saw stays in the client's cache.
+ */
 export function useSignOut(): () => Promise<void> {
-  const navigate = useNavigate();
+  const [, signOut] = useMutation(SignOutDocument);
   return useCallback(async () => {
-    // The signOut mutation arrives with auth.graphql.
-    await navigate('/login', { replace: true });
-  }, [navigate]);
+    await signOut({});
+    window.location.assign('/login');
+  }, [signOut]);
 }
 
 /** Only same-site paths are followed after sign-in, never another origin. */

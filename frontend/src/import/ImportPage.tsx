@@ -1,12 +1,116 @@
-import { IconFileImport } from '@tabler/icons-react';
-import { PendingScreen } from '../shell/PendingScreen';
+// Users > Agents > Import users: pick RingEX users, configure, import, watch
+// progress, read the results; the history below. The job being watched is in
+// the URL (?job=…) so a reload or a shared link shows the same import.
+import { Alert, Anchor, Box, Group, Stack, Text, Title } from '@mantine/core';
+import { IconAlertCircle, IconPlugConnectedX } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { errorMessage, hasErrorCode } from '../lib/errors';
+import { ConfigureStep, type AccountLists } from './ConfigureStep';
+import classes from './contrast.module.css';
+import { ImportHistory } from './ImportHistory';
+import { JobView } from './JobView';
+import { ImportAccountQuery } from './operations';
+import { PickStep } from './PickStep';
+import { StepIndicator } from './StepIndicator';
+import { initialWizard, wizardReducer } from './wizard';
+
+const nodes = <T,>(edges: readonly ({ node?: T | null } | null)[] | null | undefined): T[] =>
+  (edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
 
 export default function ImportPage() {
+  const { accountId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const jobId = params.get('job');
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizard());
+  const [{ data, fetching, error }] = useQuery({ query: ImportAccountQuery, variables: { accountId } });
+  const account = data?.account;
+
+  const lists: AccountLists = useMemo(
+    () => ({ roles: nodes(account?.roles.edges), teams: nodes(account?.teams.edges), categories: nodes(account?.categories.edges) }),
+    [account],
+  );
+
+  // Each step starts with its heading focused, so keyboard and screen-reader
+  // users land at the top of what changed.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const stepKey = jobId ? `job:${jobId}` : state.step;
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [stepKey]);
+
+  const onStarted = useCallback(
+    (id: string) => {
+      dispatch({ type: 'reset' });
+      setParams({ job: id });
+    },
+    [setParams],
+  );
+  const onStartOver = useCallback(() => setParams({}), [setParams]);
+
+  const notLinked = hasErrorCode(error, 'RINGEX_NOT_LINKED') || (account && !account.ringEx.linked);
+  const mayImport = !account || account.viewerPermissions.includes('IMPORT_AGENTS');
+  const stepIndex = jobId ? 2 : state.step === 'pick' ? 0 : 1;
+  const stepTitle = jobId ? 'Import progress and results' : state.step === 'pick' ? 'Pick RingCentral users to import' : 'Configure imported users';
+
   return (
-    <PendingScreen
-      title="Import agents from RingEX"
-      description="Pick RingEX users, then choose the role, teams and categories of the new agents."
-      icon={<IconFileImport aria-hidden />}
-    />
+    <Box className={classes.root}>
+      <Stack>
+        <Title order={1} size="h2">
+          Import agents from RingEX
+        </Title>
+        {error && !notLinked && (
+          <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not load the account" role="alert">
+            {errorMessage(error)}
+          </Alert>
+        )}
+        {fetching && !account && <Text c="dimmed">Loading…</Text>}
+        {notLinked && (
+          <Alert color="yellow" icon={<IconPlugConnectedX aria-hidden />} title="This account is not linked to RingEX">
+            <Text size="sm">
+              Agents are imported from the account&apos;s RingEX company directory. Link the account first:{' '}
+              <Anchor component={Link} to={`/a/${accountId}/integrations/ringex`}>
+                set up the RingEX integration
+              </Anchor>
+              .
+            </Text>
+          </Alert>
+        )}
+        {account && !notLinked && !mayImport && (
+          <Alert color="yellow" title="You cannot import agents" role="alert">
+            Your role in this account lacks the “import agents” permission.
+          </Alert>
+        )}
+        {account && !notLinked && mayImport && (
+          <>
+            <StepIndicator steps={['Pick users', 'Configure', 'Import']} active={stepIndex} />
+            <Group justify="space-between">
+              <Title order={2} size="h3" ref={headingRef} tabIndex={-1}>
+                {stepTitle}
+              </Title>
+              {!jobId && (
+                <Text size="sm" c="dimmed">
+                  {account.ringEx.userCount.toLocaleString('en-US')} users in the RingEX directory
+                </Text>
+              )}
+            </Group>
+            {jobId ? (
+              <JobView accountId={accountId} jobId={jobId} onStartOver={onStartOver} />
+            ) : state.step === 'pick' ? (
+              <PickStep accountId={accountId} state={state} dispatch={dispatch} />
+            ) : (
+              <ConfigureStep accountId={accountId} lists={lists} state={state} dispatch={dispatch} onStarted={onStarted} />
+            )}
+          </>
+        )}
+        {account && mayImport && <ImportHistory accountId={accountId} refreshKey={jobId ?? ''} />}
+      </Stack>
+    </Box>
   );
 }

@@ -59,6 +59,8 @@ describe('formErrors', () => {
     const r = formErrors({ graphQLErrors: [gql('sign in first', 'UNAUTHENTICATED')] });
     expect(r.general).toBe(SESSION_MESSAGE);
     expect(r.codes).toEqual(['UNAUTHENTICATED']);
+    const signIn = formErrors([gql('the email or password is not correct', 'UNAUTHENTICATED')], { explainUnauthenticated: true });
+    expect(signIn.general).toBe('the email or password is not correct');
   });
 
   it('hides internal detail and strips urql prefixes', () => {

@@ -29,6 +29,8 @@ export interface FormErrorOptions {
   fieldMap?: Readonly<Record<string, string>>;
   /** Fields the form shows; an error on any other field goes to the general message. */
   knownFields?: readonly string[];
+  /** Show the server's words for UNAUTHENTICATED (the sign-in form: "the email or password is not correct"). */
+  explainUnauthenticated?: boolean;
 }
 
 export const NETWORK_MESSAGE = 'Cannot reach the Switchboard server. Check your connection and try again.';
@@ -70,7 +72,7 @@ export function formErrors(
     const code = errorCode(e);
     if (code && !out.codes.includes(code)) out.codes.push(code);
     const field = formField(e, options);
-    const message = messageFor(e, code);
+    const message = messageFor(e, code, options.explainUnauthenticated ?? false);
     if (field && out.fields[field] === undefined) out.fields[field] = message;
     else if (!field) addGeneral(message);
   }
@@ -86,8 +88,8 @@ function formField(e: GraphQLErrorLike, { fieldMap, knownFields }: FormErrorOpti
   return field;
 }
 
-function messageFor(e: GraphQLErrorLike, code: string | null): string {
-  if (code === 'UNAUTHENTICATED') return SESSION_MESSAGE;
+function messageFor(e: GraphQLErrorLike, code: string | null, explainUnauthenticated: boolean): string {
+  if (code === 'UNAUTHENTICATED' && !explainUnauthenticated) return SESSION_MESSAGE;
   // Internal errors may carry implementation detail; people get a next step instead.
   if (code === 'INTERNAL' || !e.message.trim()) return FALLBACK_MESSAGE;
   return stripGraphQLPrefix(e.message);

@@ -25,7 +25,7 @@ export function AccountSwitcher({ accounts }: { accounts: ShellAccount[] }) {
       disabled={data.length === 0}
       nothingFoundMessage="No matching account"
       size="xs"
-      w={220}
+      w={{ base: 150, sm: 220 }}
     />
   );
 }

@@ -10,6 +10,7 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import type { Permission } from '../gql/graphql';
 
 export interface NavItem {
   label: string;
@@ -18,18 +19,20 @@ export interface NavItem {
   icon: Icon;
   /** Matches only this exact path (so "Agents" is not active on "Import agents"). */
   end?: boolean;
+  /** Shown only to viewers holding it in the account. */
+  permission?: Permission;
 }
 
 export const accountNav: NavItem[] = [
   { label: 'Agents', path: 'agents', icon: IconAddressBook, end: true },
-  { label: 'Import agents', path: 'agents/import', icon: IconFileImport },
+  { label: 'Import agents', path: 'agents/import', icon: IconFileImport, permission: 'IMPORT_AGENTS' },
   { label: 'Roles', path: 'roles', icon: IconShieldLock },
   { label: 'Teams', path: 'teams', icon: IconUsersGroup },
   { label: 'Categories', path: 'categories', icon: IconCategory },
   { label: 'Settings', path: 'settings', icon: IconSettings },
   { label: 'RingEX integration', path: 'integrations/ringex', icon: IconPlugConnected },
-  { label: 'Audit log', path: 'audit', icon: IconListDetails },
-  { label: 'API tokens', path: 'tokens', icon: IconKey },
+  { label: 'Audit log', path: 'audit', icon: IconListDetails, permission: 'READ_AUDIT_LOG' },
+  { label: 'API tokens', path: 'tokens', icon: IconKey, permission: 'MANAGE_API_TOKENS' },
 ];
 
 /** The same screen in another account: /a/1/roles → /a/2/roles. */

@@ -1,0 +1,117 @@
+import { Button, Group, Select, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { activeFilterCount, emptyFilters, type AgentFilters } from './filters';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface Props {
+  filters: AgentFilters;
+  /** The search box shows what is typed; the query waits for a pause (debounced by the page). */
+  searchText: string;
+  onSearchText: (text: string) => void;
+  onChange: (filters: AgentFilters) => void;
+  roles: Option[];
+  teams: Option[];
+  categories: Option[];
+}
+
+const yesNo = (yes: string, no: string): Option[] => [
+  { value: 'yes', label: yes },
+  { value: 'no', label: no },
+];
+
+export function AgentFilterBar({ filters, searchText, onSearchText, onChange, roles, teams, categories }: Props) {
+  const set = <K extends keyof AgentFilters>(key: K, value: AgentFilters[K]) => onChange({ ...filters, [key]: value });
+  const count = activeFilterCount(filters);
+  const select = (label: string, key: 'roleId' | 'teamId' | 'categoryId', data: Option[]) => (
+    <Select
+      label={label}
+      placeholder="Any"
+      data={data}
+      value={filters[key]}
+      onChange={(v) => set(key, v)}
+      clearable
+      searchable={data.length > 8}
+      size="xs"
+      w={{ base: '100%', xs: 170 }}
+    />
+  );
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <TextInput
+        label="Search"
+        placeholder="Name, email or username"
+        leftSection={<IconSearch size={14} aria-hidden />}
+        value={searchText}
+        onChange={(e) => onSearchText(e.currentTarget.value)}
+        size="xs"
+        w={{ base: '100%', xs: 240 }}
+        type="search"
+      />
+      {select('Role', 'roleId', roles)}
+      {select('Team', 'teamId', teams)}
+      {select('Category', 'categoryId', categories)}
+      <Select
+        label="Enabled"
+        placeholder="Any"
+        data={yesNo('Enabled', 'Disabled')}
+        value={filters.enabled}
+        onChange={(v) => set('enabled', v as AgentFilters['enabled'])}
+        clearable
+        size="xs"
+        w={{ base: '100%', xs: 130 }}
+      />
+      <Select
+        label="Signed in"
+        placeholder="Any"
+        data={yesNo('Signed in', 'Signed out')}
+        value={filters.signedIn}
+        onChange={(v) => set('signedIn', v as AgentFilters['signedIn'])}
+        clearable
+        size="xs"
+        w={{ base: '100%', xs: 130 }}
+      />
+      <Select
+        label="Source"
+        placeholder="Any"
+        data={[
+          { value: 'MANUAL', label: 'Created by hand' },
+          { value: 'RINGEX', label: 'Imported from RingEX' },
+        ]}
+        value={filters.source}
+        onChange={(v) => set('source', v as AgentFilters['source'])}
+        clearable
+        size="xs"
+        w={{ base: '100%', xs: 170 }}
+      />
+      <Select
+        label="RingEX user"
+        placeholder="Any"
+        data={[
+          { value: 'DISABLED', label: 'Disabled in RingEX' },
+          { value: 'REMOVED', label: 'Removed from RingEX' },
+        ]}
+        value={filters.ringexStatus}
+        onChange={(v) => set('ringexStatus', v as AgentFilters['ringexStatus'])}
+        clearable
+        size="xs"
+        w={{ base: '100%', xs: 180 }}
+      />
+      {(count > 0 || searchText) && (
+        <Button
+          variant="subtle"
+          size="xs"
+          onClick={() => {
+            onSearchText('');
+            onChange(emptyFilters);
+          }}
+        >
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,124 @@
+package db_test
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/switchboard/switchboard/internal/db"
+	"github.com/switchboard/switchboard/internal/testdb"
+	"github.com/switchboard/switchboard/internal/viewer"
+)
+
+// TestMigrationsMatchSchema fails when ent/schema changed without a
+// migration: after applying every migration, ent finds nothing to change.
+// Fix it with scripts/migrations.sh.
+func TestMigrationsMatchSchema(t *testing.T) {
+	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
+		conn := testdb.New(t, d) // applies the migrations
+		drift, err := db.Drift(context.Background(), conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if drift != "" {
+			t.Fatalf("the migrations of %s do not match ent/schema; run scripts/migrations.sh. Missing:\n%s", d, drift)
+		}
+	})
+}
+
+// TestMigrateKeepsData: starting again on a migrated database applies
+// nothing and keeps every row.
+func TestMigrateKeepsData(t *testing.T) {
+	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
+		ctx := viewer.SystemContext(context.Background())
+		conn := testdb.New(t, d)
+		acc, err := conn.Client.Account.Create().SetName("Acme").Save(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := db.MigrateCommand(ctx, conn, []string{"up"}, &out); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(out.String()); got != "database is up to date" {
+			t.Errorf("second migrate up said %q", got)
+		}
+		if _, err := conn.Client.Account.Get(ctx, acc.ID); err != nil {
+			t.Fatalf("account lost after migrating again: %v", err)
+		}
+		out.Reset()
+		if err := db.MigrateCommand(ctx, conn, []string{"status"}, &out); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), "0001_init.sql") || !strings.Contains(out.String(), "0 pending") {
+			t.Errorf("status:\n%s", out.String())
+		}
+	})
+}
+
+// TestGlobalIDRanges: each table starts at its own range from
+// ent/internal/globalid.go, which node(id:) relies on.
+func TestGlobalIDRanges(t *testing.T) {
+	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
+		ctx := viewer.SystemContext(context.Background())
+		conn := testdb.New(t, d)
+		acc, err := conn.Client.Account.Create().SetName("Acme").Save(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if acc.ID>>32 != 1 {
+			t.Errorf("first account id %d is outside the accounts range", acc.ID)
+		}
+		st, err := conn.Client.AgentState.Query().First(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.ID>>32 != 4 {
+			t.Errorf("agent state id %d is outside the agent_states range", st.ID)
+		}
+	})
+}
+
+// TestMigrateBaselinesPreviousDatabase: a database created before
+// versioned migrations (by ent's Schema.Create) is adopted, not re-created.
+func TestMigrateBaselinesPreviousDatabase(t *testing.T) {
+	ctx := viewer.SystemContext(context.Background())
+	conn, err := db.Open(ctx, t.TempDir()+"/old.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if err := conn.Client.Schema.Create(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Client.Account.Create().SetName("Old").Save(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Migrate(ctx, conn); err != nil {
+		t.Fatalf("migrating a pre-migrations database: %v", err)
+	}
+	if n := conn.Client.Account.Query().CountX(ctx); n != 1 {
+		t.Fatalf("accounts after migrating: %d, want 1", n)
+	}
+	var out bytes.Buffer
+	if err := db.MigrateCommand(ctx, conn, []string{"status"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "baseline") {
+		t.Errorf("status:\n%s", out.String())
+	}
+}
+
+// TestMigrateIsFast keeps every test's fresh database cheap.
+func TestMigrateIsFast(t *testing.T) {
+	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
+		start := time.Now()
+		testdb.New(t, d)
+		if el := time.Since(start); el > 2*time.Second {
+			t.Errorf("a fresh %s database took %v", d, el)
+		}
+		t.Logf("fresh migrated %s database in %v", d, time.Since(start))
+	})
+}

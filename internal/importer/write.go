@@ -1,0 +1,229 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/ent/agent"
+	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/ringexuser"
+	"github.com/switchboard/switchboard/internal/locale"
+)
+
+// write settles the batch's ready users in one transaction: it decides each
+// outcome against the committed database, creates the agents with role,
+// teams and categories in bulk, links the mirror, records the results and
+// advances the job's counters. Agent and result commit together, so a user
+// is never imported without its result, nor half-created.
+//
+// Races with another import of the same users end in a unique-index
+// violation (account + RingEX id, or username); the batch is then retried
+// and the second look sees the winner's agents as ALREADY_IMPORTED. A batch
+// that keeps failing is written one user per transaction, so that one bad
+// row fails alone.
+func (r *run) write(ctx context.Context, items []*item) error {
+	var ready []*item
+	for _, it := range items {
+		if it.ready {
+			ready = append(ready, it)
+		}
+	}
+	if len(ready) == 0 {
+		return nil
+	}
+	// The same order in every import: two imports sharing users lock the
+	// same rows in the same order and cannot deadlock.
+	slices.SortFunc(ready, func(a, b *item) int { return compareInt64(a.res.RingexID, b.res.RingexID) })
+	var err error
+	for range 3 {
+		if err = r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error { return r.writeTx(ctx, tx, ready) }); err == nil || !retryable(err) {
+			return err
+		}
+	}
+	r.s.logger().Warn("import batch keeps conflicting; writing one user at a time", "job", r.job.ID, "err", err)
+	for _, it := range ready {
+		one := []*item{it}
+		for range 3 {
+			if err = r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error { return r.writeTx(ctx, tx, one) }); err == nil || !retryable(err) {
+				break
+			}
+		}
+		switch {
+		case err == nil:
+		case ent.IsConstraintError(err) || ent.IsValidationError(err):
+			if err := r.failOne(ctx, it, err); err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *run) writeTx(ctx context.Context, tx *ent.Tx, items []*item) error {
+	c := tx.Client()
+	people := make([]person, len(items))
+	for i, it := range items {
+		people[i] = it.p
+	}
+	pl, err := r.s.planner(ctx, c, r.acc, people)
+	if err != nil {
+		return err
+	}
+	plans := make([]Plan, len(items))
+	var creates []*ent.AgentCreate
+	for i, it := range items {
+		p := pl.plan(it.p)
+		if p.TimezoneMatch == MatchAtImport {
+			p.Timezone, p.TimezoneMatch = r.acc.DefaultTimezone, locale.MatchDefault
+		}
+		if p.LanguageMatch == MatchAtImport {
+			p.Language, p.LanguageMatch = r.acc.DefaultLanguage, locale.MatchDefault
+		}
+		plans[i] = p
+		if p.Outcome == OutcomeImport {
+			creates = append(creates, c.Agent.Create().
+				SetAccountID(r.job.AccountID).SetSource(agent.SourceRINGEX).SetRingexExtensionID(it.res.RingexID).
+				SetRingexStatus(agent.RingexStatusACTIVE).
+				SetFirstName(p.FirstName).SetLastName(p.LastName).SetEmail(p.Email).SetUsername(p.Username).
+				SetTimezone(p.Timezone).SetLanguage(p.Language).SetRoleID(r.job.RoleID).
+				AddTeamIDs(r.teamIDs...).AddCategoryIDs(r.catIDs...))
+		}
+	}
+	created, err := c.Agent.CreateBulk(creates...).Save(ctx)
+	if err != nil {
+		return err
+	}
+	agentOf := make(map[int64]int, len(items))
+	for _, a := range created {
+		agentOf[*a.RingexExtensionID] = a.ID
+	}
+	for i, p := range plans {
+		if p.Existing != nil {
+			agentOf[items[i].res.RingexID] = p.Existing.ID
+		}
+	}
+	if err := r.linkMirror(ctx, c, items, agentOf); err != nil {
+		return err
+	}
+	now := time.Now()
+	results := make([]*ent.ImportResultCreate, len(items))
+	var imported, already, failed int
+	for i, it := range items {
+		p := plans[i]
+		rc := c.ImportResult.Create().SetAccountID(r.job.AccountID).SetJobID(r.job.ID).SetRingexID(it.res.RingexID).
+			SetName(orElse(p.Name(), it.res.Name)).SetEmail(orElse(p.Email, it.res.Email)).SetUsername(orElse(p.Username, it.res.Username)).
+			SetTimezone(p.Timezone).SetTimezoneMatch(string(p.TimezoneMatch)).
+			SetLanguage(p.Language).SetLanguageMatch(string(p.LanguageMatch)).
+			SetCode(p.Code).SetMessage(p.Reason).SetUpdatedAt(now)
+		switch p.Outcome {
+		case OutcomeImport:
+			imported++
+			rc.SetOutcome(importresult.OutcomeImported).SetAgentID(agentOf[it.res.RingexID])
+		case OutcomeAlreadyImported:
+			already++
+			rc.SetOutcome(importresult.OutcomeAlreadyImported).SetAgentID(p.Existing.ID)
+		default:
+			failed++
+			rc.SetOutcome(importresult.OutcomeFailed).SetTimezone("").SetTimezoneMatch("").SetLanguage("").SetLanguageMatch("")
+		}
+		results[i] = rc
+	}
+	// The result rows exist (PENDING): one upsert rewrites them all instead
+	// of one UPDATE per user.
+	err = c.ImportResult.CreateBulk(results...).
+		OnConflictColumns(importresult.FieldJobID, importresult.FieldRingexID).UpdateNewValues().Exec(ctx)
+	if err != nil {
+		return err
+	}
+	return c.ImportJob.UpdateOneID(r.job.ID).AddProcessed(len(items)).AddImportedCount(imported).
+		AddAlreadyImportedCount(already).AddFailedCount(failed).Exec(ctx)
+}
+
+// linkMirror points the mirror rows at their agents and stores regional
+// settings read from RingEX, in one upsert on the (account, RingEX id)
+// index: the rows exist, so every "insert" becomes an update of just these
+// columns. Rows not touched by this batch keep their values.
+func (r *run) linkMirror(ctx context.Context, c *ent.Client, items []*item, agentOf map[int64]int) error {
+	now := time.Now()
+	var ups []*ent.RingExUserCreate
+	for _, it := range items {
+		m := it.mirror
+		if m == nil {
+			continue
+		}
+		uc := c.RingExUser.Create().SetAccountID(m.AccountID).SetRingexID(m.RingexID).SetStatus(m.Status).
+			SetNillableTimezoneName(m.TimezoneName).SetNillableTimezoneBias(m.TimezoneBias).
+			SetNillableLocaleCode(m.LocaleCode).SetNillableRegionalSyncedAt(m.RegionalSyncedAt).
+			SetNillableAgentID(m.AgentID)
+		if id, ok := agentOf[m.RingexID]; ok {
+			uc.SetAgentID(id)
+		}
+		if it.fetched && it.p.Regional != nil {
+			uc.SetTimezoneName(it.p.Regional.TimezoneName).SetTimezoneBias(it.p.Regional.TimezoneBias).
+				SetLocaleCode(it.p.Regional.LocaleCode).SetRegionalSyncedAt(now)
+		}
+		ups = append(ups, uc)
+	}
+	if len(ups) == 0 {
+		return nil
+	}
+	return c.RingExUser.CreateBulk(ups...).
+		OnConflictColumns(ringexuser.FieldAccountID, ringexuser.FieldRingexID).
+		Update(func(u *ent.RingExUserUpsert) {
+			u.UpdateAgentID().UpdateTimezoneName().UpdateTimezoneBias().UpdateLocaleCode().UpdateRegionalSyncedAt()
+		}).Exec(ctx)
+}
+
+// failOne records a user whose agent could not be created.
+func (r *run) failOne(ctx context.Context, it *item, cause error) error {
+	r.s.logger().Error("import: creating agent failed", "job", r.job.ID, "ringexId", it.res.RingexID, "err", cause)
+	return r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error {
+		n, err := tx.ImportResult.Update().
+			Where(importresult.ID(it.res.ID), importresult.OutcomeEQ(importresult.OutcomePending)).
+			SetOutcome(importresult.OutcomeFailed).SetCode(CodeCreateFailed).
+			SetMessage("the agent could not be created: it conflicts with existing data").Save(ctx)
+		if err != nil || n == 0 {
+			return err
+		}
+		return tx.ImportJob.UpdateOneID(r.job.ID).AddProcessed(1).AddFailedCount(1).Exec(ctx)
+	})
+}
+
+// retryable: unique-index races, deadlocks and serialization failures
+// (PostgreSQL), a busy database (SQLite).
+func retryable(err error) bool {
+	if ent.IsConstraintError(err) {
+		return true
+	}
+	var pg *pgconn.PgError
+	if errors.As(err, &pg) {
+		return pg.Code == "40001" || pg.Code == "40P01" || strings.HasPrefix(pg.Code, "23")
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY")
+}
+
+func orElse(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func compareInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
