@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"github.com/switchboard/switchboard/ent/agentstate"
 	"github.com/switchboard/switchboard/internal/account"
 	"github.com/switchboard/switchboard/internal/viewer"

@@ -11,6 +11,7 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/internal/auth"
 )
 
 // SignIn is the resolver for the signIn field.
@@ -30,42 +31,70 @@ func (r *mutationResolver) SignOut(ctx context.Context) (bool, error) {
 
 // ChangePassword is the resolver for the changePassword field.
 func (r *mutationResolver) ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error) {
-	panic(fmt.Errorf("not implemented: ChangePassword - changePassword"))
+	return true, r.Auth.ChangePassword(ctx, currentPassword, newPassword)
 }
 
 // CreateConsoleUser is the resolver for the createConsoleUser field.
 func (r *mutationResolver) CreateConsoleUser(ctx context.Context, input CreateConsoleUserInput) (*CreateConsoleUserPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateConsoleUser - createConsoleUser"))
+	u, pw, err := r.Auth.CreateUser(ctx, auth.NewUser{Email: input.Email, Name: input.Name, Password: input.Password, PlatformAdmin: input.PlatformAdmin != nil && *input.PlatformAdmin})
+	if err != nil {
+		return nil, err
+	}
+	out := &CreateConsoleUserPayload{User: u}
+	if pw != "" {
+		out.Password = &pw
+	}
+	return out, nil
 }
 
 // UpdateConsoleUser is the resolver for the updateConsoleUser field.
 func (r *mutationResolver) UpdateConsoleUser(ctx context.Context, id int, input UpdateConsoleUserInput) (*ConsoleUserPayload, error) {
-	panic(fmt.Errorf("not implemented: UpdateConsoleUser - updateConsoleUser"))
+	u, err := r.Auth.UpdateUser(ctx, id, auth.UserChanges{Name: input.Name, Disabled: input.Disabled, PlatformAdmin: input.PlatformAdmin})
+	if err != nil {
+		return nil, err
+	}
+	return &ConsoleUserPayload{User: u}, nil
 }
 
 // ResetConsoleUserPassword is the resolver for the resetConsoleUserPassword field.
 func (r *mutationResolver) ResetConsoleUserPassword(ctx context.Context, id int) (*ResetPasswordPayload, error) {
-	panic(fmt.Errorf("not implemented: ResetConsoleUserPassword - resetConsoleUserPassword"))
+	u, pw, err := r.Auth.ResetPassword(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &ResetPasswordPayload{User: u, Password: pw}, nil
 }
 
 // AssignMembership is the resolver for the assignMembership field.
 func (r *mutationResolver) AssignMembership(ctx context.Context, userID int, accountID int, roleID int) (*MembershipPayload, error) {
-	panic(fmt.Errorf("not implemented: AssignMembership - assignMembership"))
+	m, err := r.Auth.AssignMembership(ctx, userID, accountID, roleID)
+	if err != nil {
+		return nil, err
+	}
+	return &MembershipPayload{Membership: m}, nil
 }
 
 // UnassignMembership is the resolver for the unassignMembership field.
 func (r *mutationResolver) UnassignMembership(ctx context.Context, userID int, accountID int) (bool, error) {
-	panic(fmt.Errorf("not implemented: UnassignMembership - unassignMembership"))
+	return true, r.Auth.UnassignMembership(ctx, userID, accountID)
 }
 
 // CreateAPIToken is the resolver for the createAPIToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, input CreateAPITokenInput) (*CreateAPITokenPayload, error) {
-	panic(fmt.Errorf("not implemented: CreateAPIToken - createAPIToken"))
+	t, secret, err := r.Auth.CreateAPIToken(ctx, auth.NewAPIToken{AccountID: input.AccountID, Name: input.Name, Scope: input.Scope, ExpiresAt: input.ExpiresAt})
+	if err != nil {
+		return nil, err
+	}
+	return &CreateAPITokenPayload{Token: t, Secret: secret}, nil
 }
 
 // RevokeAPIToken is the resolver for the revokeAPIToken field.
 func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id int) (*APITokenPayload, error) {
-	panic(fmt.Errorf("not implemented: RevokeAPIToken - revokeAPIToken"))
+	t, err := r.Auth.RevokeAPIToken(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &APITokenPayload{Token: t}, nil
 }
 
 // Viewer is the resolver for the viewer field.
@@ -75,12 +104,13 @@ func (r *queryResolver) Viewer(ctx context.Context) (*Viewer, error) {
 
 // ConsoleUsers is the resolver for the consoleUsers field.
 func (r *queryResolver) ConsoleUsers(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConsoleUserOrder, where *ent.ConsoleUserWhereInput) (*ent.ConsoleUserConnection, error) {
-	panic(fmt.Errorf("not implemented: ConsoleUsers - consoleUsers"))
+	return r.Client.ConsoleUser.Query().Paginate(ctx, after, first, before, last,
+		ent.WithConsoleUserOrder(orderBy), ent.WithConsoleUserFilter(where.Filter))
 }
 
 // APITokens is the resolver for the apiTokens field.
 func (r *queryResolver) APITokens(ctx context.Context, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.APITokenConnection, error) {
-	panic(fmt.Errorf("not implemented: APITokens - apiTokens"))
+	return r.Auth.APITokens(ctx, accountID).Paginate(ctx, after, first, before, last)
 }
 
 // AuditEvents is the resolver for the auditEvents field.

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"github.com/switchboard/switchboard/internal/roles"
 
 	"github.com/switchboard/switchboard/ent"

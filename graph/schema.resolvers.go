@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 )
 
 // Ping is the resolver for the ping field.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/switchboard/switchboard/graph"
+	"github.com/switchboard/switchboard/internal/audit"
 	"github.com/switchboard/switchboard/internal/auth"
 	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/directory"
@@ -101,6 +102,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 func (a *App) build(ctx context.Context) error {
 	cfg := a.Config
 	client := a.DB.Client
+	audit.Register(client) // every mutation below writes its audit event in its transaction
 	secure := cfg.Production()
 	if cfg.SecureCookies != nil {
 		secure = *cfg.SecureCookies
@@ -125,7 +127,7 @@ func (a *App) build(ctx context.Context) error {
 		Ready:          a.DB.Ready,
 		ErrorPresenter: graph.ErrorPresenter(cfg.Logger),
 		Middleware:     a.Auth.Middleware,
-		Extensions:     []graphql.HandlerExtension{graph.Loaders{}},
+		Extensions:     []graphql.HandlerExtension{graph.Loaders{}, auth.ReadOnlyGuard{}},
 	}
 	gql := server.GraphQL(srvCfg, graph.NewSchema(a.Resolver), client)
 	a.Handler = server.New(srvCfg, gql)

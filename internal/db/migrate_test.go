@@ -28,6 +28,25 @@ func TestMigrationsMatchSchema(t *testing.T) {
 	})
 }
 
+// TestDriftSeesMissingMigration proves the guard above works: a column the
+// migrations lack shows up as drift.
+func TestDriftSeesMissingMigration(t *testing.T) {
+	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
+		ctx := context.Background()
+		conn := testdb.New(t, d)
+		if _, err := conn.SQL.ExecContext(ctx, "ALTER TABLE accounts DROP COLUMN archived"); err != nil {
+			t.Fatal(err)
+		}
+		drift, err := db.Drift(ctx, conn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(drift, "archived") {
+			t.Fatalf("drift does not mention the missing column:\n%s", drift)
+		}
+	})
+}
+
 // TestMigrateKeepsData: starting again on a migrated database applies
 // nothing and keeps every row.
 func TestMigrateKeepsData(t *testing.T) {
@@ -71,7 +90,8 @@ func TestGlobalIDRanges(t *testing.T) {
 		if acc.ID>>32 != 1 {
 			t.Errorf("first account id %d is outside the accounts range", acc.ID)
 		}
-		st, err := conn.Client.AgentState.Query().First(ctx)
+		st, err := conn.Client.AgentState.Create().SetAccountID(acc.ID).SetLabel("Available").
+			SetBaseState("AVAILABLE").Save(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -40,13 +40,13 @@ func (r *run) gather(ctx context.Context, pending []*ent.ImportResult) ([]*item,
 		byID[u.RingexID] = u
 	}
 	imported, err := c.Agent.Query().Where(agent.AccountID(r.job.AccountID), agent.RingexExtensionIDIn(ids...)).
-		Select(agent.FieldRingexExtensionID).Int64s(ctx)
+		Select(agent.FieldRingexExtensionID).All(ctx)
 	if err != nil {
 		return nil, err
 	}
 	done := make(map[int64]bool, len(imported))
-	for _, id := range imported {
-		done[id] = true
+	for _, a := range imported {
+		done[*a.RingexExtensionID] = true
 	}
 	items := make([]*item, len(pending))
 	for i, res := range pending {

@@ -126,7 +126,7 @@ func (s *Service) Cancel(ctx context.Context, jobID int) (*ent.ImportJob, error)
 }
 
 func finished(st importjob.Status) bool {
-	return st == importjob.StatusSucceeded || st == importjob.StatusFailed || st == importjob.StatusCancelled
+	return st == importjob.StatusSUCCEEDED || st == importjob.StatusFAILED || st == importjob.StatusCANCELLED
 }
 
 // Job returns one job the viewer may see.
@@ -138,8 +138,8 @@ func (s *Service) Job(ctx context.Context, id int) (*ent.ImportJob, error) {
 	return job, err
 }
 
-// Jobs pages the account's import history, newest first.
-func (s *Service) Jobs(ctx context.Context, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ImportJobConnection, error) {
+// History pages the account's import jobs, newest first.
+func (s *Service) History(ctx context.Context, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ImportJobConnection, error) {
 	v := viewer.FromContext(ctx)
 	if !v.Member(accountID) {
 		return nil, errs.NotFound("account", "accountId")

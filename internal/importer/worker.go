@@ -60,8 +60,8 @@ func (s *Service) Run(ctx context.Context, jobID int) error {
 	if finished(job.Status) {
 		return nil
 	}
-	if job.Status == importjob.StatusQueued {
-		if job, err = s.Client.ImportJob.UpdateOneID(jobID).SetStatus(importjob.StatusRunning).
+	if job.Status == importjob.StatusQUEUED {
+		if job, err = s.Client.ImportJob.UpdateOneID(jobID).SetStatus(importjob.StatusRUNNING).
 			SetStartedAt(time.Now()).Save(ctx); err != nil {
 			return err
 		}
@@ -73,7 +73,7 @@ func (s *Service) Run(ctx context.Context, jobID int) error {
 	if code, msg, err := r.prepare(ctx); err != nil {
 		return err
 	} else if code != "" {
-		return r.stop(ctx, importjob.StatusFailed, code, msg)
+		return r.stop(ctx, importjob.StatusFAILED, code, msg)
 	}
 	return r.loop(ctx)
 }
@@ -121,10 +121,10 @@ func (r *run) loop(ctx context.Context) error {
 			return err
 		}
 		if job.CancelRequested {
-			return r.stop(ctx, importjob.StatusCancelled, CodeCancelled, "the import was cancelled")
+			return r.stop(ctx, importjob.StatusCANCELLED, CodeCancelled, "the import was cancelled")
 		}
 		pending, err := r.s.Client.ImportResult.Query().
-			Where(importresult.JobID(r.job.ID), importresult.OutcomeEQ(importresult.OutcomePending)).
+			Where(importresult.JobID(r.job.ID), importresult.OutcomeEQ(importresult.OutcomePENDING)).
 			Order(ent.Asc(importresult.FieldID)).Limit(r.s.batchSize()).All(ctx)
 		if err != nil {
 			return err
@@ -143,13 +143,13 @@ func (r *run) loop(ctx context.Context) error {
 		switch {
 		case abort == nil:
 		case errors.Is(abort, errCancelRequested):
-			return r.stop(ctx, importjob.StatusCancelled, CodeCancelled, "the import was cancelled")
+			return r.stop(ctx, importjob.StatusCANCELLED, CodeCancelled, "the import was cancelled")
 		case ctx.Err() != nil:
 			return ctx.Err() // shutting down: River retries and the job resumes
 		case ringex.IsAuthFailed(abort) || ringex.IsForbidden(abort) || ringex.IsTokenExpired(abort):
-			return r.stop(ctx, importjob.StatusFailed, CodeAuthFailed, "RingEX refused the account's credentials: "+abort.Error())
+			return r.stop(ctx, importjob.StatusFAILED, CodeAuthFailed, "RingEX refused the account's credentials: "+abort.Error())
 		default:
-			return r.stop(ctx, importjob.StatusFailed, CodeUnavailable, "RingEX did not answer after retries: "+abort.Error())
+			return r.stop(ctx, importjob.StatusFAILED, CodeUnavailable, "RingEX did not answer after retries: "+abort.Error())
 		}
 	}
 }
@@ -158,14 +158,14 @@ func (r *run) loop(ctx context.Context) error {
 func (r *run) stop(ctx context.Context, status importjob.Status, code, msg string) error {
 	return r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error {
 		n, err := tx.ImportResult.Update().
-			Where(importresult.JobID(r.job.ID), importresult.OutcomeEQ(importresult.OutcomePending)).
-			SetOutcome(importresult.OutcomeFailed).SetCode(code).SetMessage(msg).Save(ctx)
+			Where(importresult.JobID(r.job.ID), importresult.OutcomeEQ(importresult.OutcomePENDING)).
+			SetOutcome(importresult.OutcomeFAILED).SetCode(code).SetMessage(msg).Save(ctx)
 		if err != nil {
 			return err
 		}
 		upd := tx.ImportJob.UpdateOneID(r.job.ID).SetStatus(status).SetFinishedAt(time.Now()).
 			AddProcessed(n).AddFailedCount(n)
-		if status == importjob.StatusFailed {
+		if status == importjob.StatusFAILED {
 			upd.SetError(msg)
 		}
 		// TODO(audit): record "agents.import.finished" (job, status, counts).
@@ -175,7 +175,7 @@ func (r *run) stop(ctx context.Context, status importjob.Status, code, msg strin
 
 func (r *run) finish(ctx context.Context) error {
 	// TODO(audit): record "agents.import.finished" (job, status, counts).
-	return r.s.Client.ImportJob.UpdateOneID(r.job.ID).SetStatus(importjob.StatusSucceeded).
+	return r.s.Client.ImportJob.UpdateOneID(r.job.ID).SetStatus(importjob.StatusSUCCEEDED).
 		SetFinishedAt(time.Now()).Exec(ctx)
 }
 

@@ -126,13 +126,13 @@ func (r *run) writeTx(ctx context.Context, tx *ent.Tx, items []*item) error {
 		switch p.Outcome {
 		case OutcomeImport:
 			imported++
-			rc.SetOutcome(importresult.OutcomeImported).SetAgentID(agentOf[it.res.RingexID])
+			rc.SetOutcome(importresult.OutcomeIMPORTED).SetAgentID(agentOf[it.res.RingexID])
 		case OutcomeAlreadyImported:
 			already++
-			rc.SetOutcome(importresult.OutcomeAlreadyImported).SetAgentID(p.Existing.ID)
+			rc.SetOutcome(importresult.OutcomeALREADY_IMPORTED).SetAgentID(p.Existing.ID)
 		default:
 			failed++
-			rc.SetOutcome(importresult.OutcomeFailed).SetTimezone("").SetTimezoneMatch("").SetLanguage("").SetLanguageMatch("")
+			rc.SetOutcome(importresult.OutcomeFAILED).SetTimezone("").SetTimezoneMatch("").SetLanguage("").SetLanguageMatch("")
 		}
 		results[i] = rc
 	}
@@ -187,8 +187,8 @@ func (r *run) failOne(ctx context.Context, it *item, cause error) error {
 	r.s.logger().Error("import: creating agent failed", "job", r.job.ID, "ringexId", it.res.RingexID, "err", cause)
 	return r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error {
 		n, err := tx.ImportResult.Update().
-			Where(importresult.ID(it.res.ID), importresult.OutcomeEQ(importresult.OutcomePending)).
-			SetOutcome(importresult.OutcomeFailed).SetCode(CodeCreateFailed).
+			Where(importresult.ID(it.res.ID), importresult.OutcomeEQ(importresult.OutcomePENDING)).
+			SetOutcome(importresult.OutcomeFAILED).SetCode(CodeCreateFailed).
 			SetMessage("the agent could not be created: it conflicts with existing data").Save(ctx)
 		if err != nil || n == 0 {
 			return err

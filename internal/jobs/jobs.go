@@ -120,7 +120,10 @@ func New(ctx context.Context, conn *db.DB, workers *river.Workers, opts Options)
 			pool.Close()
 			return nil, fmt.Errorf("jobs: %w", err)
 		}
-		r.client, r.periodic = c, c.PeriodicJobs()
+		r.client = c
+		if r.working {
+			r.periodic = c.PeriodicJobs()
+		}
 		return r, nil
 	}
 	sqlDB, err := sql.Open("sqlite3", db.SQLiteDSN(JobsPath(conn.URL)))
@@ -141,7 +144,10 @@ func New(ctx context.Context, conn *db.DB, workers *river.Workers, opts Options)
 		sqlDB.Close()
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	r.client, r.periodic = c, c.PeriodicJobs()
+	r.client = c
+	if r.working {
+		r.periodic = c.PeriodicJobs()
+	}
 	return r, nil
 }
 
@@ -156,7 +162,8 @@ func config(workers *river.Workers, opts Options) *river.Config {
 		opts.JobTimeout = 30 * time.Minute
 	}
 	if opts.Logger == nil {
-		opts.Logger = slog.Default()
+		// River narrates every start, stop and poll-mode choice at INFO.
+		opts.Logger = slog.New(warnOnly{slog.Default().Handler()})
 	}
 	cfg := &river.Config{
 		PollOnly:          true,
@@ -276,8 +283,11 @@ func (r *Runner) Cancel(ctx context.Context, id int64) (*rivertype.JobRow, error
 }
 
 // AddPeriodic adds a periodic job after New (e.g. from a service built later).
+// An insert-only runner ignores it.
 func (r *Runner) AddPeriodic(job *river.PeriodicJob) {
-	r.periodic.Add(job)
+	if r.periodic != nil {
+		r.periodic.Add(job)
+	}
 }
 
 // ErrNotFound is River's error for a job that does not exist.
@@ -285,3 +295,12 @@ var ErrNotFound = river.ErrNotFound
 
 // IsNotFound reports whether err is River's not-found error.
 func IsNotFound(err error) bool { return errors.Is(err, river.ErrNotFound) }
+
+// warnOnly drops River's INFO chatter and keeps its warnings and errors.
+type warnOnly struct{ slog.Handler }
+
+func (h warnOnly) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= slog.LevelWarn && h.Handler.Enabled(ctx, l)
+}
+func (h warnOnly) WithAttrs(a []slog.Attr) slog.Handler { return warnOnly{h.Handler.WithAttrs(a)} }
+func (h warnOnly) WithGroup(n string) slog.Handler      { return warnOnly{h.Handler.WithGroup(n)} }

@@ -3,6 +3,7 @@ import { isEmail, isNotEmpty, useForm } from '@mantine/form';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
+import type { AgentFormQuery } from '../gql/graphql';
 import { nodes } from '../lib/connection';
 import { formErrors } from '../lib/errors';
 import { notifySuccess } from '../lib/notify';
@@ -50,6 +51,7 @@ const AgentFormQuery = graphql(`
       }
     }
     node(id: $agentId) @include(if: $editing) {
+      __typename
       ... on Agent {
         id
         firstName
@@ -112,7 +114,7 @@ export function AgentFormModal({ accountId, agentId, onClose, onSaved }: Props) 
     variables: { accountId, agentId: agentId ?? '', editing },
     requestPolicy: 'cache-and-network',
   });
-  const agent = data?.node && data.node.__typename === 'Agent' ? data.node : null;
+  const agent = data?.node?.__typename === 'Agent' ? (data.node as EditedAgent) : null;
   return (
     <Modal opened onClose={onClose} title={editing ? 'Edit agent' : 'New agent'} size="lg">
       <QueryState fetching={fetching} error={error} hasData={!!data?.account && (!editing || !!agent)}>
@@ -130,7 +132,7 @@ export function AgentFormModal({ accountId, agentId, onClose, onSaved }: Props) 
   );
 }
 
-type FormData = NonNullable<ReturnType<typeof useQuery<import('../gql/graphql').AgentFormQuery>>[0]['data']>;
+type FormData = AgentFormQuery;
 type EditedAgent = Extract<NonNullable<FormData['node']>, { __typename: 'Agent' }>;
 
 function AgentForm({

@@ -1,0 +1,148 @@
+package directory
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/internal/errs"
+	"github.com/switchboard/switchboard/internal/jobs"
+	"github.com/switchboard/switchboard/internal/perm"
+	"github.com/switchboard/switchboard/internal/viewer"
+)
+
+// SyncArgs is the River job syncing one account's directory. Unique by
+// account while waiting or running: one sync per account at a time.
+type SyncArgs struct {
+	AccountID int `json:"account_id"`
+}
+
+// Kind names the job.
+func (SyncArgs) Kind() string { return "ringex_sync" }
+
+// InsertOpts makes syncs unique per account; a failed sync is retried a few
+// times with River's back-off (the next periodic sync follows anyway).
+func (SyncArgs) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{MaxAttempts: 5, UniqueOpts: jobs.OnePerArgs}
+}
+
+// SyncWorker works SyncArgs.
+type SyncWorker struct {
+	river.WorkerDefaults[SyncArgs]
+	Service *Service
+}
+
+// linkWait is how long a sync waits for a link row that is not visible:
+// a sync queued by linkRingEx may start before the mutation commits.
+const linkWait = 30 * time.Second
+
+// Work syncs the account.
+func (w *SyncWorker) Work(ctx context.Context, job *river.Job[SyncArgs]) error {
+	_, err := w.Service.Sync(viewer.SystemContext(ctx), job.Args.AccountID)
+	if errors.Is(err, errNoLink) {
+		if time.Since(job.CreatedAt) < linkWait {
+			return river.JobSnooze(200 * time.Millisecond)
+		}
+		return nil // unlinked meanwhile: nothing to do
+	}
+	return err
+}
+
+// Timeout leaves room for a large directory on a slow RingEX.
+func (w *SyncWorker) Timeout(*river.Job[SyncArgs]) time.Duration { return 30 * time.Minute }
+
+// SyncAllArgs is the periodic job that queues a sync of every linked account.
+type SyncAllArgs struct{}
+
+// Kind names the job.
+func (SyncAllArgs) Kind() string { return "ringex_sync_all" }
+
+// SyncAllWorker works SyncAllArgs.
+type SyncAllWorker struct {
+	river.WorkerDefaults[SyncAllArgs]
+	Service *Service
+}
+
+// Work queues one sync per linked account.
+func (w *SyncAllWorker) Work(ctx context.Context, _ *river.Job[SyncAllArgs]) error {
+	ctx = viewer.SystemContext(ctx)
+	ids, err := w.Service.Client.RingExLink.Query().Select(ringexlink.FieldAccountID).Ints(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := w.Service.StartSync(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddWorkers registers the directory's workers; call before jobs.New.
+func (s *Service) AddWorkers(workers *river.Workers) {
+	river.AddWorker(workers, &SyncWorker{Service: s})
+	river.AddWorker(workers, &SyncAllWorker{Service: s})
+}
+
+// PeriodicJobs re-syncs every linked account each interval (none when 0).
+func PeriodicJobs(interval time.Duration) []*river.PeriodicJob {
+	if interval <= 0 {
+		return nil
+	}
+	return []*river.PeriodicJob{river.NewPeriodicJob(
+		river.PeriodicInterval(interval),
+		func() (river.JobArgs, *river.InsertOpts) {
+			return SyncAllArgs{}, &river.InsertOpts{UniqueOpts: jobs.OnePerArgs}
+		},
+		&river.PeriodicJobOpts{ID: "ringex_sync_all"},
+	)}
+}
+
+// StartSync queues a sync of the account and returns its job id (the
+// running or waiting one if there is one). 0 without a job runner.
+func (s *Service) StartSync(ctx context.Context, accountID int) (int64, error) {
+	if s.Jobs == nil {
+		return 0, nil
+	}
+	return s.Jobs.Insert(ctx, SyncArgs{AccountID: accountID}, nil)
+}
+
+// SyncJob is a queued or running sync.
+type SyncJob struct {
+	ID    int64
+	State string
+}
+
+// RequestSync is syncRingExDirectory: for integration managers and
+// importers (the picker's "refresh"). RINGEX_NOT_LINKED without a link.
+func (s *Service) RequestSync(ctx context.Context, accountID int) (*SyncJob, error) {
+	if err := require(ctx, accountID, perm.ImportAgents); err != nil {
+		if e, ok := errs.As(err); !ok || e.Code != errs.ForbiddenCode ||
+			require(ctx, accountID, perm.ManageIntegrations) != nil {
+			return nil, err
+		}
+	}
+	l, err := s.link(ctx, accountID)
+	if err != nil {
+		return nil, err
+	}
+	if l == nil {
+		return nil, notLinked()
+	}
+	return s.jobOf(ctx, accountID)
+}
+
+func (s *Service) jobOf(ctx context.Context, accountID int) (*SyncJob, error) {
+	id, err := s.StartSync(ctx, accountID)
+	if err != nil || id == 0 {
+		return nil, err
+	}
+	row, err := s.Jobs.Job(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &SyncJob{ID: id, State: string(row.State)}, nil
+}
