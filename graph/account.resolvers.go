@@ -7,12 +7,12 @@ package graph
 
 import (
 	"context"
-	"github.com/switchboard/switchboard/ent/agentstate"
-	"github.com/switchboard/switchboard/internal/account"
-	"github.com/switchboard/switchboard/internal/viewer"
 
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/ent/agentstate"
+	"github.com/switchboard/switchboard/internal/account"
 	"github.com/switchboard/switchboard/internal/perm"
+	"github.com/switchboard/switchboard/internal/viewer"
 )
 
 // ViewerPermissions is the resolver for the viewerPermissions field.

@@ -7,10 +7,10 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/internal/audit"
 	"github.com/switchboard/switchboard/internal/auth"
 )
 
@@ -115,5 +115,12 @@ func (r *queryResolver) APITokens(ctx context.Context, accountID int, after *ent
 
 // AuditEvents is the resolver for the auditEvents field.
 func (r *queryResolver) AuditEvents(ctx context.Context, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) (*ent.AuditEventConnection, error) {
-	panic(fmt.Errorf("not implemented: AuditEvents - auditEvents"))
+	q, err := audit.Events(ctx, r.client(ctx), accountID)
+	if err != nil {
+		return nil, err
+	}
+	if orderBy == nil {
+		orderBy = audit.NewestFirst
+	}
+	return q.Paginate(ctx, after, first, before, last, ent.WithAuditEventOrder(orderBy), ent.WithAuditEventFilter(where.Filter))
 }

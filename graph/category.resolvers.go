@@ -7,9 +7,9 @@ package graph
 
 import (
 	"context"
-	"github.com/switchboard/switchboard/internal/categories"
 
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/internal/categories"
 )
 
 // CreateCategory is the resolver for the createCategory field.

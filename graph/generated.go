@@ -26,6 +26,7 @@ import (
 	"github.com/switchboard/switchboard/ent/importresult"
 	"github.com/switchboard/switchboard/ent/ringexlink"
 	"github.com/switchboard/switchboard/ent/ringexuser"
+	"github.com/switchboard/switchboard/internal/directory"
 	"github.com/switchboard/switchboard/internal/gqlscalar"
 	"github.com/switchboard/switchboard/internal/perm"
 	gqlparser "github.com/vektah/gqlparser/v2"
@@ -53,7 +54,6 @@ type ResolverRoot interface {
 	Role() RoleResolver
 	Subscription() SubscriptionResolver
 	AgentWhereInput() AgentWhereInputResolver
-	RingExUserFilter() RingExUserFilterResolver
 }
 
 type DirectiveRoot struct {
@@ -527,7 +527,7 @@ type ComplexityRoot struct {
 		Nodes               func(childComplexity int, ids []int) int
 		PermissionCatalogue func(childComplexity int) int
 		PreviewAgentImport  func(childComplexity int, input ImportAgentsInput, offset *int, limit *int) int
-		RingExUsers         func(childComplexity int, accountID int, search *string, filter *ent.RingExUserFilter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RingExUserOrder) int
+		RingExUsers         func(childComplexity int, accountID int, search *string, filter *directory.Filter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RingExUserOrder) int
 		Timezones           func(childComplexity int) int
 		Viewer              func(childComplexity int) int
 	}
@@ -773,7 +773,7 @@ type QueryResolver interface {
 	PreviewAgentImport(ctx context.Context, input ImportAgentsInput, offset *int, limit *int) (*ImportPreview, error)
 	ImportJob(ctx context.Context, id int) (*ent.ImportJob, error)
 	ImportJobs(ctx context.Context, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ImportJobConnection, error)
-	RingExUsers(ctx context.Context, accountID int, search *string, filter *ent.RingExUserFilter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RingExUserOrder) (*ent.RingExUserConnection, error)
+	RingExUsers(ctx context.Context, accountID int, search *string, filter *directory.Filter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RingExUserOrder) (*ent.RingExUserConnection, error)
 	Languages(ctx context.Context) ([]*Language, error)
 	Timezones(ctx context.Context) ([]*Timezone, error)
 	Countries(ctx context.Context) ([]*Country, error)
@@ -793,11 +793,6 @@ type SubscriptionResolver interface {
 type AgentWhereInputResolver interface {
 	Search(ctx context.Context, obj *ent.AgentWhereInput, data *string) error
 	SignedIn(ctx context.Context, obj *ent.AgentWhereInput, data *bool) error
-}
-type RingExUserFilterResolver interface {
-	Imported(ctx context.Context, obj *ent.RingExUserFilter, data *bool) error
-	Statuses(ctx context.Context, obj *ent.RingExUserFilter, data []ringexuser.Status) error
-	IncludeRemoved(ctx context.Context, obj *ent.RingExUserFilter, data *bool) error
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3036,7 +3031,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.RingExUsers(childComplexity, args["accountId"].(int), args["search"].(*string), args["filter"].(*ent.RingExUserFilter), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.RingExUserOrder)), true
+		return e.ComplexityRoot.Query.RingExUsers(childComplexity, args["accountId"].(int), args["search"].(*string), args["filter"].(*directory.Filter), args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].([]*ent.RingExUserOrder)), true
 	case "Query.timezones":
 		if e.ComplexityRoot.Query.Timezones == nil {
 			break
@@ -6542,8 +6537,8 @@ func (ec *executionContext) field_Query_ringExUsers_args(ctx context.Context, ra
 	}
 	args["search"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
-		func(ctx context.Context, v any) (*ent.RingExUserFilter, error) {
-			return ec.unmarshalORingExUserFilter2ᚖgithubᚗcomᚋswitchboardᚋswitchboardᚋentᚐRingExUserFilter(ctx, v)
+		func(ctx context.Context, v any) (*directory.Filter, error) {
+			return ec.unmarshalORingExUserFilter2ᚖgithubᚗcomᚋswitchboardᚋswitchboardᚋinternalᚋdirectoryᚐFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -15850,7 +15845,7 @@ func (ec *executionContext) _Query_ringExUsers(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().RingExUsers(ctx, fc.Args["accountId"].(int), fc.Args["search"].(*string), fc.Args["filter"].(*ent.RingExUserFilter), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.RingExUserOrder))
+			return ec.Resolvers.Query().RingExUsers(ctx, fc.Args["accountId"].(int), fc.Args["search"].(*string), fc.Args["filter"].(*directory.Filter), fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].([]*ent.RingExUserOrder))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.RingExUserConnection) graphql.Marshaler {
@@ -26607,8 +26602,8 @@ func (ec *executionContext) unmarshalInputMembershipOrder(ctx context.Context, o
 	return it, nil
 }
 
-func (ec *executionContext) unmarshalInputRingExUserFilter(ctx context.Context, obj any) (ent.RingExUserFilter, error) {
-	var it ent.RingExUserFilter
+func (ec *executionContext) unmarshalInputRingExUserFilter(ctx context.Context, obj any) (directory.Filter, error) {
+	var it directory.Filter
 	if obj == nil {
 		return it, nil
 	}
@@ -26631,27 +26626,21 @@ func (ec *executionContext) unmarshalInputRingExUserFilter(ctx context.Context, 
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserFilter().Imported(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.Imported = data
 		case "statuses":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statuses"))
 			data, err := ec.unmarshalORingExUserStatus2ᚕgithubᚗcomᚋswitchboardᚋswitchboardᚋentᚋringexuserᚐStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserFilter().Statuses(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.Statuses = data
 		case "includeRemoved":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeRemoved"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			if err = ec.Resolvers.RingExUserFilter().IncludeRemoved(ctx, &it, data); err != nil {
-				return it, err
-			}
+			it.IncludeRemoved = data
 		}
 	}
 	return it, nil
@@ -26684,7 +26673,7 @@ func (ec *executionContext) unmarshalInputRingExUserMatch(ctx context.Context, o
 			it.Search = data
 		case "filter":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
-			data, err := ec.unmarshalORingExUserFilter2ᚖgithubᚗcomᚋswitchboardᚋswitchboardᚋentᚐRingExUserFilter(ctx, v)
+			data, err := ec.unmarshalORingExUserFilter2ᚖgithubᚗcomᚋswitchboardᚋswitchboardᚋinternalᚋdirectoryᚐFilter(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -39290,7 +39279,7 @@ func (ec *executionContext) marshalORingExUserEdge2ᚖgithubᚗcomᚋswitchboard
 	return ec._RingExUserEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalORingExUserFilter2ᚖgithubᚗcomᚋswitchboardᚋswitchboardᚋentᚐRingExUserFilter(ctx context.Context, v any) (*ent.RingExUserFilter, error) {
+func (ec *executionContext) unmarshalORingExUserFilter2ᚖgithubᚗcomᚋswitchboardᚋswitchboardᚋinternalᚋdirectoryᚐFilter(ctx context.Context, v any) (*directory.Filter, error) {
 	if v == nil {
 		return nil, nil
 	}

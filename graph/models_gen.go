@@ -12,6 +12,7 @@ import (
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/apitoken"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/internal/directory"
 	"github.com/switchboard/switchboard/internal/perm"
 )
 
@@ -184,8 +185,8 @@ type RingExLinkStatus struct {
 }
 
 type RingExUserMatch struct {
-	Search *string               `json:"search,omitempty"`
-	Filter *ent.RingExUserFilter `json:"filter,omitempty"`
+	Search *string           `json:"search,omitempty"`
+	Filter *directory.Filter `json:"filter,omitempty"`
 }
 
 type RingExUserSelection struct {

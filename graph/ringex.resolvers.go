@@ -12,7 +12,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/account"
-	"github.com/switchboard/switchboard/ent/ringexuser"
+	"github.com/switchboard/switchboard/internal/directory"
 )
 
 // RingEx is the resolver for the ringEx field.
@@ -41,7 +41,7 @@ func (r *mutationResolver) SetRingExLeaverPolicy(ctx context.Context, accountID 
 }
 
 // RingExUsers is the resolver for the ringExUsers field.
-func (r *queryResolver) RingExUsers(ctx context.Context, accountID int, search *string, filter *ent.RingExUserFilter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RingExUserOrder) (*ent.RingExUserConnection, error) {
+func (r *queryResolver) RingExUsers(ctx context.Context, accountID int, search *string, filter *directory.Filter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RingExUserOrder) (*ent.RingExUserConnection, error) {
 	panic(fmt.Errorf("not implemented: RingExUsers - ringExUsers"))
 }
 
@@ -49,23 +49,3 @@ func (r *queryResolver) RingExUsers(ctx context.Context, accountID int, search *
 func (r *ringExUserResolver) Imported(ctx context.Context, obj *ent.RingExUser) (bool, error) {
 	panic(fmt.Errorf("not implemented: Imported - imported"))
 }
-
-// Imported is the resolver for the imported field.
-func (r *ringExUserFilterResolver) Imported(ctx context.Context, obj *ent.RingExUserFilter, data *bool) error {
-	panic(fmt.Errorf("not implemented: Imported - imported"))
-}
-
-// Statuses is the resolver for the statuses field.
-func (r *ringExUserFilterResolver) Statuses(ctx context.Context, obj *ent.RingExUserFilter, data []ringexuser.Status) error {
-	panic(fmt.Errorf("not implemented: Statuses - statuses"))
-}
-
-// IncludeRemoved is the resolver for the includeRemoved field.
-func (r *ringExUserFilterResolver) IncludeRemoved(ctx context.Context, obj *ent.RingExUserFilter, data *bool) error {
-	panic(fmt.Errorf("not implemented: IncludeRemoved - includeRemoved"))
-}
-
-// RingExUserFilter returns RingExUserFilterResolver implementation.
-func (r *Resolver) RingExUserFilter() RingExUserFilterResolver { return &ringExUserFilterResolver{r} }
-
-type ringExUserFilterResolver struct{ *Resolver }

@@ -7,9 +7,9 @@ package graph
 
 import (
 	"context"
-	"github.com/switchboard/switchboard/internal/roles"
 
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/internal/roles"
 )
 
 // CreateRole is the resolver for the createRole field.

@@ -7,9 +7,9 @@ package graph
 
 import (
 	"context"
-	"github.com/switchboard/switchboard/internal/teams"
 
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/internal/teams"
 )
 
 // CreateTeam is the resolver for the createTeam field.

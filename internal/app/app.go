@@ -12,11 +12,13 @@ import (
 	"time"
 
 	"github.com/switchboard/switchboard/graph"
+	"github.com/switchboard/switchboard/internal/agentsession"
 	"github.com/switchboard/switchboard/internal/audit"
 	"github.com/switchboard/switchboard/internal/auth"
 	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/directory"
 	"github.com/switchboard/switchboard/internal/importer"
+	"github.com/switchboard/switchboard/internal/limits"
 	"github.com/switchboard/switchboard/internal/server"
 )
 
@@ -39,6 +41,9 @@ type Config struct {
 	ConsoleDir    string
 	Introspection bool
 	Playground    bool
+	// Limits bound depth, cost, aliases and page sizes of GraphQL operations
+	// (zero values: limits.Defaults).
+	Limits limits.Config
 	// SecureCookies marks the session cookie Secure (default: outside development).
 	SecureCookies *bool
 	// TrustProxy takes the client address (sign-in throttling) from
@@ -114,8 +119,12 @@ func (a *App) build(ctx context.Context) error {
 	}
 	a.Bootstrap = creds
 	a.Directory = &directory.Service{Client: client}
-	a.Importer = &importer.Service{Client: client}
+	a.Importer = &importer.Service{Client: client, RingEx: a.Directory.ClientFor, Logger: cfg.Logger}
 	a.Resolver = &graph.Resolver{Client: client, Auth: a.Auth, Directory: a.Directory, Importer: a.Importer}
+	a.Resolver.AgentSessions = &agentsession.Service{Client: client, Logger: cfg.Logger}
+	if v, ok := any(a.Directory).(agentsession.RingExVerifier); ok { // RingEX sign-in of imported agents
+		a.Resolver.AgentSessions.RingEx = v
+	}
 	srvCfg := server.Config{
 		Production:     cfg.Production(),
 		Introspection:  cfg.Introspection,
@@ -129,6 +138,14 @@ func (a *App) build(ctx context.Context) error {
 		Middleware:     a.Auth.Middleware,
 		Extensions:     []graphql.HandlerExtension{graph.Loaders{}, auth.ReadOnlyGuard{}},
 	}
+	// Agent-client tokens are recognised before console authentication.
+	srvCfg.Middleware = a.Resolver.AgentSessions.Middleware(srvCfg.Middleware)
+	// Limits first: they measure every operation, even one another extension refuses.
+	lim := cfg.Limits
+	if lim.Logger == nil {
+		lim.Logger = cfg.Logger
+	}
+	srvCfg.Extensions = append([]graphql.HandlerExtension{limits.New(lim)}, srvCfg.Extensions...)
 	gql := server.GraphQL(srvCfg, graph.NewSchema(a.Resolver), client)
 	a.Handler = server.New(srvCfg, gql)
 	return nil

@@ -1,8 +1,8 @@
 package audit
 
 import (
-	"context"
 	"bytes"
+	"context"
 	"encoding/json"
 	"reflect"
 	"slices"

@@ -22,7 +22,7 @@ func (s *Service) AssignMembership(ctx context.Context, userID, accountID, roleI
 	if err != nil {
 		return nil, err
 	}
-	r, err := c.Role.Query().Where(role.ID(roleID), role.AccountID(accountID)).Only(ctx)
+	r, err := c.Role.Query().Where(role.ID(roleID), role.AccountID(accountID)).Only(system(ctx))
 	if ent.IsNotFound(err) {
 		return nil, errs.NotFound("role", "roleId")
 	}
@@ -45,10 +45,11 @@ func (s *Service) AssignMembership(ctx context.Context, userID, accountID, roleI
 	if err != nil {
 		return nil, err
 	}
+	// The rules above are the membership rules; the writes run as the system.
 	if existing != nil {
-		return c.Membership.UpdateOne(existing).SetRoleID(roleID).Save(ctx)
+		return c.Membership.UpdateOne(existing).SetRoleID(roleID).Save(system(ctx))
 	}
-	m, err := c.Membership.Create().SetUserID(userID).SetAccountID(accountID).SetRoleID(roleID).Save(ctx)
+	m, err := c.Membership.Create().SetUserID(userID).SetAccountID(accountID).SetRoleID(roleID).Save(system(ctx))
 	if ent.IsConstraintError(err) {
 		return nil, errs.Conflict("userId", "The user was added to the account at the same time; try again.")
 	}
@@ -73,7 +74,7 @@ func (s *Service) UnassignMembership(ctx context.Context, userID, accountID int)
 	if m == nil {
 		return errs.NotFound("membership", "userId")
 	}
-	return c.Membership.DeleteOne(m).Exec(ctx)
+	return c.Membership.DeleteOne(m).Exec(system(ctx))
 }
 
 // manageUsers checks that the actor may manage the account's users: a
@@ -85,12 +86,8 @@ func (s *Service) manageUsers(ctx context.Context, accountID int) (*viewer.Viewe
 		return nil, nil, err
 	}
 	c := s.client(ctx)
-	ok, err := c.Account.Query().Where(account.ID(accountID)).Exist(ctx)
-	if err != nil {
+	if err := accountVisible(ctx, c, v, accountID); err != nil {
 		return nil, nil, err
-	}
-	if !ok {
-		return nil, nil, errs.NotFound("account", "accountId")
 	}
 	if !v.Can(accountID, perm.ManageUsers) {
 		return nil, nil, errs.Forbidden(perm.ManageUsers)
@@ -102,7 +99,7 @@ func (s *Service) manageUsers(ctx context.Context, accountID int) (*viewer.Viewe
 // none), refusing when its role holds permissions the actor lacks: nobody
 // demotes or removes someone more powerful than themself.
 func (s *Service) outranks(ctx context.Context, c *ent.Client, v *viewer.Viewer, userID, accountID int) (*ent.Membership, error) {
-	m, err := c.Membership.Query().Where(membership.UserID(userID), membership.AccountID(accountID)).WithRole().Only(ctx)
+	m, err := c.Membership.Query().Where(membership.UserID(userID), membership.AccountID(accountID)).WithRole().Only(system(ctx))
 	if ent.IsNotFound(err) {
 		return nil, nil
 	}
@@ -113,4 +110,17 @@ func (s *Service) outranks(ctx context.Context, c *ent.Client, v *viewer.Viewer,
 		return nil, errs.Forbidden(missing...)
 	}
 	return m, nil
+}
+
+// accountVisible answers NOT_FOUND for an account that does not exist or
+// that the viewer does not belong to, alike.
+func accountVisible(ctx context.Context, c *ent.Client, v *viewer.Viewer, accountID int) error {
+	if !v.Member(accountID) {
+		return errs.NotFound("account", "accountId")
+	}
+	ok, err := c.Account.Query().Where(account.ID(accountID)).Exist(system(ctx))
+	if err == nil && !ok {
+		err = errs.NotFound("account", "accountId")
+	}
+	return err
 }

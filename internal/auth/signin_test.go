@@ -3,6 +3,8 @@ package auth_test
 import (
 	"context"
 	"errors"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -19,7 +21,7 @@ import (
 func TestBootstrapCreatesOneAdminOnce(t *testing.T) {
 	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
 		conn := testdb.New(t, d)
-		svc := &auth.Service{Client: conn.Client}
+		svc := &auth.Service{Client: conn.Client, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 		ctx := context.Background()
 		creds, err := svc.Bootstrap(ctx, "", "")
 		if err != nil {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/switchboard/switchboard/ent"
-	"github.com/switchboard/switchboard/ent/account"
 	"github.com/switchboard/switchboard/ent/apitoken"
 	"github.com/switchboard/switchboard/internal/errs"
 	"github.com/switchboard/switchboard/internal/password"
@@ -35,10 +34,8 @@ func (s *Service) CreateAPIToken(ctx context.Context, in NewAPIToken) (*ent.APIT
 		return nil, "", err
 	}
 	c := s.client(ctx)
-	if ok, err := c.Account.Query().Where(account.ID(in.AccountID)).Exist(ctx); err != nil {
+	if err := accountVisible(ctx, c, v, in.AccountID); err != nil {
 		return nil, "", err
-	} else if !ok {
-		return nil, "", errs.NotFound("account", "accountId")
 	}
 	if !v.Can(in.AccountID, perm.ManageAPITokens) {
 		return nil, "", errs.Forbidden(perm.ManageAPITokens)
@@ -73,15 +70,17 @@ func (s *Service) RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, er
 		return nil, err
 	}
 	c := s.client(ctx)
-	// The privacy rule shows exactly the tokens the viewer may revoke.
-	t, err := c.APIToken.Get(ctx, id)
+	t, err := c.APIToken.Get(system(ctx), id)
 	if ent.IsNotFound(err) {
 		return nil, errs.NotFound("API token", "id")
 	}
 	if err != nil {
 		return nil, err
 	}
-	if t.UserID != v.UserID && !v.Can(t.AccountID, perm.ManageAPITokens) {
+	// Tokens the viewer may not revoke answer like missing ones. A token
+	// viewer reaches its own account only.
+	own := t.UserID == v.UserID && (v.TokenID == 0 || v.Member(t.AccountID))
+	if !own && !v.Can(t.AccountID, perm.ManageAPITokens) {
 		return nil, errs.NotFound("API token", "id")
 	}
 	if t.RevokedAt != nil {

@@ -75,10 +75,13 @@ func (s *Service) Link(ctx context.Context, accountID int, in LinkInput) (*SyncJ
 			SetClientID(in.ClientID).SetClientSecretEnc(secretEnc).SetJwtEnc(jwtEnc).Exec(ctx)
 	} else {
 		upd := c.RingExLink.UpdateOne(existing).SetServerURL(in.ServerURL).SetClientID(in.ClientID).
-			SetClientSecretEnc(secretEnc).SetJwtEnc(jwtEnc).SetLinkedAt(time.Now())
+			SetClientSecretEnc(secretEnc).SetJwtEnc(jwtEnc).SetLinkedAt(time.Now()).
+			// Linking again accepts the directory as it is now, even if a
+			// shrink check held back removals (and a new server is another
+			// directory altogether).
+			SetLastGoodUserCount(0)
 		if existing.ServerURL != in.ServerURL {
-			// Another RingEX environment: the last count says nothing about it.
-			upd.SetLastGoodUserCount(0).SetCompanyID("")
+			upd.SetCompanyID("")
 		}
 		err = upd.Exec(ctx)
 	}

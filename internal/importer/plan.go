@@ -131,7 +131,14 @@ func (pl *planner) plan(p person) Plan {
 		out.Outcome, out.Code, out.Reason = OutcomeFail, code, reason
 		return out
 	}
-	if a := pl.byRingEx[p.RingExID]; a != nil {
+	a := pl.byRingEx[p.RingExID]
+	if u := pl.byUsername[out.Username]; a == nil && u != nil && u.AccountID == pl.accountID &&
+		u.RingexExtensionID != nil && *u.RingexExtensionID == p.RingExID {
+		// Read committed: the two lookups may straddle another import's
+		// commit; the agent holding the login is this very user's.
+		a = u
+	}
+	if a != nil {
 		out.Outcome, out.Existing = OutcomeAlreadyImported, a
 		return out
 	}

@@ -191,3 +191,8 @@ func (s *Service) withTx(ctx context.Context, fn func(ctx context.Context, tx *e
 	}
 	return tx.Commit()
 }
+
+// AddWorkers registers the importer's worker; call before jobs.New.
+func (s *Service) AddWorkers(workers *river.Workers) {
+	river.AddWorker(workers, &Worker{Service: s})
+}

@@ -15,7 +15,7 @@ export const ImportAccountQuery = graphql(`
         lastSyncAt
         lastSyncStatus
       }
-      roles(first: 500) {
+      roles(first: 100) {
         edges {
           node {
             id
@@ -24,7 +24,7 @@ export const ImportAccountQuery = graphql(`
           }
         }
       }
-      teams(first: 1000) {
+      teams(first: 100) {
         edges {
           node {
             id
@@ -32,7 +32,7 @@ export const ImportAccountQuery = graphql(`
           }
         }
       }
-      categories(first: 1000) {
+      categories(first: 100) {
         edges {
           node {
             id
