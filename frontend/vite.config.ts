@@ -36,5 +36,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     setupFiles: ['src/test/setup.ts'],
+    // jsdom component tests are slow on a busy 2-core machine.
+    testTimeout: 20_000,
   },
 });

@@ -46,7 +46,9 @@ func TestAuditLog(t *testing.T) {
 		e := newEnv(t, d)
 		acc := e.createAccount(t, "Acme")
 		admin := e.admin(t)
-		var created struct{ CreateAgent struct{ Agent struct{ ID string } } }
+		var created struct {
+			CreateAgent struct{ Agent struct{ ID string } }
+		}
 		admin.mustDo(t, `mutation($a:ID!,$r:ID!){ createAgent(input:{firstName:"Ada",lastName:"Lovelace",email:"ada@acme.test",
 			username:"ada",timezone:"UTC",language:"en-US",accountID:$a,roleID:$r}){ agent { id } } }`,
 			map[string]any{"a": acc, "r": e.roleID(t, acc, "Agent")}, &created)

@@ -110,7 +110,7 @@ func (r *queryResolver) ConsoleUsers(ctx context.Context, after *entgql.Cursor[i
 
 // APITokens is the resolver for the apiTokens field.
 func (r *queryResolver) APITokens(ctx context.Context, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.APITokenConnection, error) {
-	return r.Auth.APITokens(ctx, accountID).Paginate(ctx, after, first, before, last)
+	return r.Auth.APITokens(ctx, accountID, after, first, before, last)
 }
 
 // AuditEvents is the resolver for the auditEvents field.

@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strconv"
+	"strings"
 
 	"entgo.io/ent/privacy"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/switchboard/switchboard/ent"
@@ -67,10 +70,26 @@ func classify(err error) (errs.Code, string, string, map[string]any) {
 	case errors.Is(err, context.DeadlineExceeded):
 		return errs.Internal, "", "the request took too long", nil
 	}
+	var num *strconv.NumError
+	if errors.As(err, &num) || strings.Contains(err.Error(), "cannot decode cursor") {
+		// Arguments that do not parse: malformed IDs and cursors.
+		return errs.BadUserInput, lastField(err), "malformed " + lastField(err), nil
+	}
 	var gerr *gqlerror.Error
 	if errors.As(err, &gerr) && gerr.Err == nil {
 		// Argument and input coercion errors from gqlgen.
 		return errs.BadUserInput, "", gerr.Message, nil
 	}
 	return errs.Internal, "", err.Error(), nil
+}
+
+// lastField names the argument at the end of an error's path.
+func lastField(err error) string {
+	var gerr *gqlerror.Error
+	if errors.As(err, &gerr) && len(gerr.Path) > 0 {
+		if name, ok := gerr.Path[len(gerr.Path)-1].(ast.PathName); ok {
+			return string(name)
+		}
+	}
+	return "argument"
 }

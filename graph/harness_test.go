@@ -45,7 +45,7 @@ func newEnv(t *testing.T, d testdb.Dialect, mutate ...func(*app.Config)) *env {
 		DataDir:       t.TempDir(),
 		AdminEmail:    adminEmail,
 		AdminPassword: adminPassword,
-		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Logger:        slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	}
 	for _, m := range mutate {
 		m(&cfg)
@@ -258,3 +258,12 @@ func jsonPath(t *testing.T, raw json.RawMessage, path string) any {
 }
 
 var _ = filepath.Join
+
+// testLogWriter sends the server's warnings and errors to the test log, shown
+// only when a test fails.
+type testLogWriter struct{ t *testing.T }
+
+func (w testLogWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}

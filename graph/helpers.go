@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/agentsession"
@@ -43,7 +44,21 @@ type Loaders struct{}
 var _ interface {
 	graphql.HandlerExtension
 	graphql.OperationInterceptor
+	graphql.OperationContextMutator
 } = Loaders{}
+
+// MutateOperationContext drops variables sent as explicit null. A null
+// variable and an absent one mean the same to every resolver here, but ent's
+// field collection of a nested connection fails on an explicit null `where`
+// or `orderBy`; dropping them in one place keeps that out of every resolver.
+func (Loaders) MutateOperationContext(_ context.Context, rc *graphql.OperationContext) *gqlerror.Error {
+	for k, v := range rc.Variables {
+		if v == nil {
+			delete(rc.Variables, k)
+		}
+	}
+	return nil
+}
 
 // ExtensionName implements graphql.HandlerExtension.
 func (Loaders) ExtensionName() string { return "Loaders" }

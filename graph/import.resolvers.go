@@ -11,56 +11,78 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/ent/category"
+	"github.com/switchboard/switchboard/ent/team"
 )
 
 // Role is the resolver for the role field.
 func (r *importJobResolver) Role(ctx context.Context, obj *ent.ImportJob) (*ent.Role, error) {
-	panic(fmt.Errorf("not implemented: Role - role"))
+	return r.Client.Role.Get(ctx, obj.RoleID)
 }
 
 // Teams is the resolver for the teams field.
 func (r *importJobResolver) Teams(ctx context.Context, obj *ent.ImportJob) ([]*ent.Team, error) {
-	panic(fmt.Errorf("not implemented: Teams - teams"))
+	return r.Client.Team.Query().Where(team.IDIn(obj.TeamIds...)).All(ctx)
 }
 
 // Categories is the resolver for the categories field.
 func (r *importJobResolver) Categories(ctx context.Context, obj *ent.ImportJob) ([]*ent.Category, error) {
-	panic(fmt.Errorf("not implemented: Categories - categories"))
+	return r.Client.Category.Query().Where(category.IDIn(obj.CategoryIds...)).All(ctx)
 }
 
 // ResultsCSV is the resolver for the resultsCsv field.
 func (r *importJobResolver) ResultsCSV(ctx context.Context, obj *ent.ImportJob) (string, error) {
-	panic(fmt.Errorf("not implemented: ResultsCSV - resultsCsv"))
+	return r.Importer.ResultsCSV(ctx, obj)
 }
 
 // ImportAgents is the resolver for the importAgents field.
 func (r *mutationResolver) ImportAgents(ctx context.Context, input ImportAgentsInput) (*ImportJobPayload, error) {
-	panic(fmt.Errorf("not implemented: ImportAgents - importAgents"))
+	in, err := r.importInput(input)
+	if err != nil {
+		return nil, err
+	}
+	job, err := r.Importer.Start(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return &ImportJobPayload{Job: job}, nil
 }
 
 // CancelImportJob is the resolver for the cancelImportJob field.
 func (r *mutationResolver) CancelImportJob(ctx context.Context, id int) (*ImportJobPayload, error) {
-	panic(fmt.Errorf("not implemented: CancelImportJob - cancelImportJob"))
+	job, err := r.Importer.Cancel(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &ImportJobPayload{Job: job}, nil
 }
 
 // PreviewAgentImport is the resolver for the previewAgentImport field.
 func (r *queryResolver) PreviewAgentImport(ctx context.Context, input ImportAgentsInput, offset *int, limit *int) (*ImportPreview, error) {
-	panic(fmt.Errorf("not implemented: PreviewAgentImport - previewAgentImport"))
+	in, err := r.importInput(input)
+	if err != nil {
+		return nil, err
+	}
+	pv, err := r.Importer.Preview(ctx, in, deref(offset, 0), min(deref(limit, 50), 1000))
+	if err != nil {
+		return nil, err
+	}
+	return previewOut(pv), nil
 }
 
 // ImportJob is the resolver for the importJob field.
 func (r *queryResolver) ImportJob(ctx context.Context, id int) (*ent.ImportJob, error) {
-	panic(fmt.Errorf("not implemented: ImportJob - importJob"))
+	return r.Importer.Job(ctx, id)
 }
 
 // ImportJobs is the resolver for the importJobs field.
 func (r *queryResolver) ImportJobs(ctx context.Context, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.ImportJobConnection, error) {
-	panic(fmt.Errorf("not implemented: ImportJobs - importJobs"))
+	return r.Importer.History(ctx, accountID, after, first, before, last)
 }
 
 // ImportJobProgress is the resolver for the importJobProgress field.
 func (r *subscriptionResolver) ImportJobProgress(ctx context.Context, jobID int) (<-chan *ent.ImportJob, error) {
-	panic(fmt.Errorf("not implemented: ImportJobProgress - importJobProgress"))
+	return r.Importer.Watch(ctx, jobID)
 }
 
 // RingExSyncProgress is the resolver for the ringExSyncProgress field.

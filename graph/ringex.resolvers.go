@@ -7,45 +7,77 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/account"
 	"github.com/switchboard/switchboard/internal/directory"
+	"github.com/switchboard/switchboard/internal/errs"
 )
 
 // RingEx is the resolver for the ringEx field.
 func (r *accountResolver) RingEx(ctx context.Context, obj *ent.Account) (*RingExLinkStatus, error) {
-	panic(fmt.Errorf("not implemented: RingEx - ringEx"))
+	st, err := r.Directory.Status(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return linkStatus(st), nil
 }
 
 // LinkRingEx is the resolver for the linkRingEx field.
 func (r *mutationResolver) LinkRingEx(ctx context.Context, accountID int, input LinkRingExInput) (*LinkRingExPayload, error) {
-	panic(fmt.Errorf("not implemented: LinkRingEx - linkRingEx"))
+	job, err := r.Directory.Link(ctx, accountID, directory.LinkInput{
+		ServerURL: input.ServerURL, ClientID: input.ClientID, ClientSecret: input.ClientSecret, JWT: input.Jwt,
+	})
+	if err != nil {
+		return nil, err
+	}
+	a, err := r.ringExAccount(ctx, accountID)
+	if err != nil {
+		return nil, err
+	}
+	return &LinkRingExPayload{Account: a, SyncJob: syncJob(job)}, nil
 }
 
 // UnlinkRingEx is the resolver for the unlinkRingEx field.
 func (r *mutationResolver) UnlinkRingEx(ctx context.Context, accountID int) (*AccountPayload, error) {
-	panic(fmt.Errorf("not implemented: UnlinkRingEx - unlinkRingEx"))
+	if err := r.Directory.Unlink(ctx, accountID); err != nil {
+		return nil, err
+	}
+	a, err := r.ringExAccount(ctx, accountID)
+	return &AccountPayload{Account: a}, err
 }
 
 // SyncRingExDirectory is the resolver for the syncRingExDirectory field.
 func (r *mutationResolver) SyncRingExDirectory(ctx context.Context, accountID int) (*SyncJob, error) {
-	panic(fmt.Errorf("not implemented: SyncRingExDirectory - syncRingExDirectory"))
+	job, err := r.Directory.RequestSync(ctx, accountID)
+	if err != nil {
+		return nil, err
+	}
+	if job == nil {
+		return nil, errs.New(errs.Internal, "", "background jobs are not running")
+	}
+	return syncJob(job), nil
 }
 
 // SetRingExLeaverPolicy is the resolver for the setRingExLeaverPolicy field.
 func (r *mutationResolver) SetRingExLeaverPolicy(ctx context.Context, accountID int, policy account.LeaverPolicy) (*AccountPayload, error) {
-	panic(fmt.Errorf("not implemented: SetRingExLeaverPolicy - setRingExLeaverPolicy"))
+	if err := r.Directory.SetLeaverPolicy(ctx, accountID, policy); err != nil {
+		return nil, err
+	}
+	a, err := r.ringExAccount(ctx, accountID)
+	return &AccountPayload{Account: a}, err
 }
 
 // RingExUsers is the resolver for the ringExUsers field.
 func (r *queryResolver) RingExUsers(ctx context.Context, accountID int, search *string, filter *directory.Filter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RingExUserOrder) (*ent.RingExUserConnection, error) {
-	panic(fmt.Errorf("not implemented: RingExUsers - ringExUsers"))
+	return r.Directory.Search(ctx, directory.SearchArgs{
+		AccountID: accountID, Search: derefString(search), Filter: filter,
+		After: after, First: first, Before: before, Last: last, OrderBy: orderBy,
+	})
 }
 
 // Imported is the resolver for the imported field.
 func (r *ringExUserResolver) Imported(ctx context.Context, obj *ent.RingExUser) (bool, error) {
-	panic(fmt.Errorf("not implemented: Imported - imported"))
+	return obj.AgentID != nil, nil
 }

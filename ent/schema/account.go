@@ -6,11 +6,10 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/entsql"
-	"entgo.io/ent/dialect/sql"
-	"github.com/switchboard/switchboard/ent/privacy"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"github.com/switchboard/switchboard/ent/privacy"
 
 	"github.com/switchboard/switchboard/internal/perm"
 	"github.com/switchboard/switchboard/internal/viewer"
@@ -82,7 +81,7 @@ func (Account) Policy() ent.Policy {
 			if v.PlatformAdmin {
 				return privacy.Allow
 			}
-			f.(wherer).WhereP(sql.FieldIn("id", anys(v.AccountIDs(""))...))
+			f.Where(inIDs("id", v.AccountIDs("")))
 			return privacy.Allow
 		})},
 		Mutation: privacy.MutationPolicy{allowSystem(), privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {

@@ -6,11 +6,11 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/entsql"
-	"entgo.io/ent/dialect/sql"
-	"github.com/switchboard/switchboard/ent/privacy"
+	"entgo.io/ent/entql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"github.com/switchboard/switchboard/ent/privacy"
 
 	"github.com/switchboard/switchboard/internal/perm"
 	"github.com/switchboard/switchboard/internal/viewer"
@@ -63,11 +63,10 @@ func (ConsoleUser) Policy() ent.Policy {
 			if v.PlatformAdmin {
 				return privacy.Allow
 			}
-			accounts := anys(v.AccountIDs(perm.ManageUsers))
-			f.(wherer).WhereP(func(s *sql.Selector) {
-				members := sql.Select("user_id").From(sql.Table("memberships")).Where(sql.In("account_id", accounts...))
-				s.Where(sql.Or(sql.EQ(s.C("id"), v.UserID), sql.In(s.C("id"), members)))
-			})
+			f.Where(entql.Or(
+				entql.FieldEQ("id", v.UserID),
+				entql.HasEdgeWith("memberships", inIDs("account_id", v.AccountIDs(perm.ManageUsers))),
+			))
 			return privacy.Allow
 		})},
 		Mutation: privacy.MutationPolicy{allowSystem(), denyUnlessPlatformAdmin()},

@@ -5,12 +5,12 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
-	"entgo.io/ent/dialect/sql"
-	"github.com/switchboard/switchboard/ent/privacy"
+	"entgo.io/ent/entql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"github.com/switchboard/switchboard/ent/privacy"
 
 	"github.com/switchboard/switchboard/internal/perm"
 	"github.com/switchboard/switchboard/internal/viewer"
@@ -59,10 +59,10 @@ func (Membership) Policy() ent.Policy {
 			if v.PlatformAdmin {
 				return privacy.Allow
 			}
-			accounts := anys(v.AccountIDs(perm.ManageUsers))
-			f.(wherer).WhereP(func(s *sql.Selector) {
-				s.Where(sql.Or(sql.EQ(s.C("user_id"), v.UserID), sql.In(s.C("account_id"), accounts...)))
-			})
+			f.Where(entql.Or(
+				entql.FieldEQ("user_id", v.UserID),
+				inIDs("account_id", v.AccountIDs(perm.ManageUsers)),
+			))
 			return privacy.Allow
 		})},
 		Mutation: privacy.MutationPolicy{allowSystem(), accountWriteRule("account_id", perm.ManageUsers)},

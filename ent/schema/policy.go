@@ -4,7 +4,7 @@ import (
 	"context"
 
 	"entgo.io/ent"
-	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/entql"
 	"github.com/switchboard/switchboard/ent/privacy"
 
 	"github.com/switchboard/switchboard/internal/errs"
@@ -16,8 +16,13 @@ import (
 // query and mutation of an account-owned type passes through them, whichever
 // resolver, job or edge started it.
 
-type wherer interface {
-	WhereP(...func(*sql.Selector))
+// inIDs matches rows whose column is one of ids; an empty list matches
+// nothing (IDs are positive).
+func inIDs(column string, ids []int) entql.P {
+	if len(ids) == 0 {
+		return entql.FieldEQ(column, -1)
+	}
+	return entql.FieldIn(column, anys(ids)...)
 }
 
 // allowSystem lets background jobs and bootstrap through, and refuses
@@ -44,12 +49,7 @@ func filterColumn(column string, read perm.Permission) privacy.QueryRule {
 		if v.PlatformAdmin {
 			return privacy.Allow
 		}
-		w, ok := f.(wherer)
-		if !ok {
-			return privacy.Denyf("unexpected filter type %T", f)
-		}
-		ids := v.AccountIDs(read)
-		w.WhereP(sql.FieldIn(column, anys(ids)...))
+		f.Where(inIDs(column, v.AccountIDs(read)))
 		return privacy.Allow
 	})
 }
@@ -140,11 +140,7 @@ func privacyErrForbidden(p perm.Permission) error { return errs.Forbidden(p) }
 // narrow restricts an update or delete to rows whose column is in ids.
 func narrow(ctx context.Context, m ent.Mutation, column string, ids []int) error {
 	return privacy.FilterFunc(func(_ context.Context, f privacy.Filter) error {
-		w, ok := f.(wherer)
-		if !ok {
-			return privacy.Denyf("unexpected filter type %T", f)
-		}
-		w.WhereP(sql.FieldIn(column, anys(ids)...))
+		f.Where(inIDs(column, ids))
 		return privacy.Allow
 	}).EvalMutation(ctx, m)
 }

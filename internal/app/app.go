@@ -9,7 +9,10 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"log/slog"
 	"net/http"
+	"path/filepath"
 	"time"
+
+	"github.com/riverqueue/river"
 
 	"github.com/switchboard/switchboard/graph"
 	"github.com/switchboard/switchboard/internal/agentsession"
@@ -18,7 +21,9 @@ import (
 	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/directory"
 	"github.com/switchboard/switchboard/internal/importer"
+	"github.com/switchboard/switchboard/internal/jobs"
 	"github.com/switchboard/switchboard/internal/limits"
+	"github.com/switchboard/switchboard/internal/secret"
 	"github.com/switchboard/switchboard/internal/server"
 )
 
@@ -75,7 +80,9 @@ type App struct {
 	Bootstrap *auth.Credentials
 	Directory *directory.Service
 	Importer  *importer.Service
-	closers   []func(context.Context) error
+	// Jobs runs River: directory syncs and imports.
+	Jobs    *jobs.Runner
+	closers []func(context.Context) error
 }
 
 // New opens the database, migrates it, builds the services and the handler.
@@ -94,6 +101,10 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	a := &App{Config: cfg, DB: conn}
 	a.closers = append(a.closers, func(context.Context) error { return conn.Close() })
 	if err := db.Migrate(ctx, conn); err != nil {
+		a.Close(ctx)
+		return nil, err
+	}
+	if err := directory.EnsureSearchIndex(ctx, conn); err != nil {
 		a.Close(ctx)
 		return nil, err
 	}
@@ -118,8 +129,29 @@ func (a *App) build(ctx context.Context) error {
 		return err
 	}
 	a.Bootstrap = creds
-	a.Directory = &directory.Service{Client: client}
+	box, err := secretBox(cfg, a.DB)
+	if err != nil {
+		return err
+	}
+	workers := river.NewWorkers()
+	a.Directory = &directory.Service{Client: client, Box: box, Logger: cfg.Logger}
+	a.Directory.AddWorkers(workers)
 	a.Importer = &importer.Service{Client: client, RingEx: a.Directory.ClientFor, Logger: cfg.Logger}
+	a.Importer.AddWorkers(workers)
+	// Every service has registered its workers on workers by now.
+	if cfg.SkipJobs {
+		workers = nil // insert-only: jobs queue up, nothing works them
+	}
+	a.Jobs, err = jobs.New(ctx, a.DB, workers, jobs.Options{
+		PollInterval: cfg.JobPollInterval, Logger: cfg.Logger,
+		PeriodicJobs: directory.PeriodicJobs(cfg.SyncInterval),
+	})
+	if err != nil {
+		return err
+	}
+	a.closers = append(a.closers, a.Jobs.Stop)
+	a.Directory.Jobs = a.Jobs
+	a.Importer.Jobs = a.Jobs
 	a.Resolver = &graph.Resolver{Client: client, Auth: a.Auth, Directory: a.Directory, Importer: a.Importer}
 	a.Resolver.AgentSessions = &agentsession.Service{Client: client, Logger: cfg.Logger}
 	if v, ok := any(a.Directory).(agentsession.RingExVerifier); ok { // RingEX sign-in of imported agents
@@ -153,7 +185,36 @@ func (a *App) build(ctx context.Context) error {
 
 // Start begins background work (River workers, periodic syncs).
 func (a *App) Start(ctx context.Context) error {
-	return nil
+	return a.Jobs.Start(ctx)
+}
+
+// secretBox seals RingEX secrets with the configured key, or with a key
+// generated and kept beside the embedded database. PostgreSQL in production
+// must configure one: a key file on one host would strand the secrets when
+// another host serves the same database (development and tests fall back
+// to the key file).
+func secretBox(cfg Config, conn *db.DB) (*secret.Box, error) {
+	var key []byte
+	var err error
+	switch {
+	case cfg.SecretKey != "":
+		key, err = secret.ParseKey(cfg.SecretKey)
+	case db.IsPostgres(conn.URL) && cfg.Production():
+		return nil, fmt.Errorf("a secret key is required with PostgreSQL (set SWITCHBOARD_SECRET_KEY or -secret-key)")
+	default:
+		if db.IsPostgres(conn.URL) {
+			cfg.Logger.Warn("no secret key configured: using a key file in the data folder (development only)")
+		}
+		dir := cfg.DataDir
+		if dir == "" {
+			dir = filepath.Dir(jobs.JobsPath(conn.URL))
+		}
+		key, err = secret.LoadOrCreateKeyFile(filepath.Join(dir, "secret.key"))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("secret key: %w", err)
+	}
+	return secret.NewBox(key)
 }
 
 // Close stops background work and closes the database, newest first.

@@ -2,6 +2,8 @@ package auth
 
 import (
 	"context"
+
+	"entgo.io/contrib/entgql"
 	"strings"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/switchboard/switchboard/internal/errs"
 	"github.com/switchboard/switchboard/internal/password"
 	"github.com/switchboard/switchboard/internal/perm"
+	"github.com/switchboard/switchboard/internal/viewer"
 )
 
 // NewAPIToken describes a token to create.
@@ -90,8 +93,23 @@ func (s *Service) RevokeAPIToken(ctx context.Context, id int) (*ent.APIToken, er
 	return c.APIToken.UpdateOne(t).SetRevokedAt(s.now()).Save(system(ctx))
 }
 
-// APITokens lists the account's tokens the viewer may see (their own, or
-// all with MANAGE_API_TOKENS there).
-func (s *Service) APITokens(ctx context.Context, accountID int) *ent.APITokenQuery {
-	return s.Client.APIToken.Query().Where(apitoken.AccountID(accountID))
+// APITokens pages through the account's tokens the viewer may see: all of
+// them with MANAGE_API_TOKENS there, else their own. The rule is spelled out
+// here (and the query runs as the system) so the list never depends on more
+// than this function.
+func (s *Service) APITokens(ctx context.Context, accountID int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int) (*ent.APITokenConnection, error) {
+	v := viewer.FromContext(ctx)
+	if v == nil || v.UserID == 0 {
+		return nil, errs.Unauthenticated()
+	}
+	q := s.Client.APIToken.Query().Where(apitoken.AccountID(accountID))
+	switch {
+	case v.Can(accountID, perm.ManageAPITokens):
+	case v.Member(accountID):
+		q.Where(apitoken.UserID(v.UserID))
+	default:
+		q.Where(apitoken.IDIn()) // nothing: a foreign account looks empty
+	}
+	return q.Order(ent.Desc(apitoken.FieldCreatedAt), ent.Desc(apitoken.FieldID)).
+		Paginate(system(ctx), after, first, before, last)
 }

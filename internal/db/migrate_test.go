@@ -25,6 +25,13 @@ func TestMigrationsMatchSchema(t *testing.T) {
 		if drift != "" {
 			t.Fatalf("the migrations of %s do not match ent/schema; run scripts/migrations.sh. Missing:\n%s", d, drift)
 		}
+		if d == testdb.Postgres {
+			var n int
+			err := conn.SQL.QueryRow(`SELECT count(*) FROM pg_indexes WHERE tablename = 'ring_ex_users' AND indexdef LIKE '%gin_trgm_ops%'`).Scan(&n)
+			if err != nil || n != 1 {
+				t.Errorf("trigram search index: %d (%v)", n, err)
+			}
+		}
 	})
 }
 

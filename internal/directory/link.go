@@ -88,7 +88,6 @@ func (s *Service) Link(ctx context.Context, accountID int, in LinkInput) (*SyncJ
 	if err != nil {
 		return nil, err
 	}
-	// TODO(audit): record "ringex.linked" with serverUrl and clientId only.
 	s.forget(accountID)
 	return s.jobOf(ctx, accountID)
 }
@@ -139,7 +138,6 @@ func (s *Service) Unlink(ctx context.Context, accountID int) error {
 	if _, err := c.RingExUser.Delete().Where(ringexuser.AccountID(accountID)).Exec(viewer.SystemContext(ctx)); err != nil {
 		return err
 	}
-	// TODO(audit): record "ringex.unlinked".
 	s.forget(accountID)
 	return nil
 }

@@ -2,11 +2,9 @@ package directory
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"entgo.io/contrib/entgql"
-	"entgo.io/ent/dialect"
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/predicate"
@@ -105,20 +103,7 @@ func (s *Service) Search(ctx context.Context, a SearchArgs) (*ent.RingExUserConn
 		Paginate(ctx, a.After, a.First, a.Before, a.Last, ent.WithRingExUserOrder(order))
 }
 
-// EnsureSearchIndex makes search index-backed on PostgreSQL: a pg_trgm GIN
-// index on search_text serves LIKE '%term%' for terms of 3+ characters.
-// SQLite scans the account's rows, which is fast at its scale. Idempotent.
-func EnsureSearchIndex(ctx context.Context, conn *db.DB) error {
-	if conn.Dialect != dialect.Postgres {
-		return nil
-	}
-	for _, stmt := range []string{
-		`CREATE EXTENSION IF NOT EXISTS pg_trgm`,
-		`CREATE INDEX IF NOT EXISTS ringex_users_search_text_trgm ON ringex_users USING gin (search_text gin_trgm_ops)`,
-	} {
-		if _, err := conn.SQL.ExecContext(ctx, stmt); err != nil {
-			return fmt.Errorf("search index: %w", err)
-		}
-	}
-	return nil
-}
+// EnsureSearchIndex is kept for callers; it does nothing now: the pg_trgm
+// GIN index on ring_ex_users.search_text is created by the versioned
+// migration internal/db/migrations/postgres/0002_search_trigram.sql.
+func EnsureSearchIndex(context.Context, *db.DB) error { return nil }

@@ -43,7 +43,7 @@ describe('CategoryTreeEditor', () => {
     await openMenu(user, 'EMEA');
     await user.click(await screen.findByRole('menuitem', { name: 'Move' }));
     const dialog = await screen.findByRole('dialog', { name: 'Move “EMEA”' });
-    await user.click(within(dialog).getByLabelText('New parent'));
+    await user.click(within(dialog).getByPlaceholderText('Choose where to move it'));
     const options = (await screen.findAllByRole('option')).map((o) => o.textContent);
     // Not itself, not its own child, not its current parent.
     expect(options).toEqual(['Top level', 'Support']);
@@ -59,7 +59,7 @@ describe('CategoryTreeEditor', () => {
     await openMenu(user, 'French');
     await user.click(await screen.findByRole('menuitem', { name: 'Move' }));
     const dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByLabelText('New parent'));
+    await user.click(within(dialog).getByPlaceholderText('Choose where to move it'));
     await user.click(await screen.findByRole('option', { name: 'Top level' }));
     await user.click(within(dialog).getByRole('button', { name: 'Move' }));
     await waitFor(() => expect(a.move).toHaveBeenCalledWith('fr', null));
@@ -76,7 +76,7 @@ describe('CategoryTreeEditor', () => {
     await openMenu(user, 'Pair');
     await user.click(await screen.findByRole('menuitem', { name: 'Move' }));
     const dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByLabelText('New parent'));
+    await user.click(within(dialog).getByPlaceholderText('Choose where to move it'));
     const options = (await screen.findAllByRole('option')).map((o) => o.textContent);
     // Pair (2 levels) fits under Levels 1–4, not under Level 5.
     expect(options).toEqual(['Level 1', 'Level 1 / Level 2', 'Level 1 / Level 2 / Level 3', 'Level 1 / Level 2 / Level 3 / Level 4']);
@@ -87,7 +87,7 @@ describe('CategoryTreeEditor', () => {
     const a = actions();
     renderUI(<CategoryTreeEditor categories={categories} editable actions={a} />);
     await openMenu(user, 'Support');
-    screen.debug(undefined, 0); await user.click(await screen.findByRole('menuitem', { name: 'Add subcategory' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Add subcategory' }));
     const dialog = await screen.findByRole('dialog');
     await user.type(within(dialog).getByLabelText(/Name/), 'Billing');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));

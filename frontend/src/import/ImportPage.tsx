@@ -71,6 +71,11 @@ export default function ImportPage() {
           </Alert>
         )}
         {fetching && !account && <Text c="dimmed">Loading…</Text>}
+        {data && !data.account && (
+          <Alert color="yellow" title="Account not found" role="alert">
+            This account does not exist or you have no access to it.
+          </Alert>
+        )}
         {notLinked && (
           <Alert color="yellow" icon={<IconPlugConnectedX aria-hidden />} title="This account is not linked to RingEX">
             <Text size="sm">

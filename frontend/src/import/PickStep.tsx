@@ -131,7 +131,7 @@ export function PickStep({ accountId, state, dispatch }: { accountId: string; st
                 </Table.Td>
                 <Table.Td>
                   {u.imported ? (
-                    <Badge variant="filled" color="teal">
+                    <Badge variant="light" color="teal">
                       Imported
                     </Badge>
                   ) : (

@@ -109,6 +109,11 @@ export default function RingExPage() {
           </Alert>
         )}
         {fetching && !account && <Text c="dimmed">Loading…</Text>}
+        {data && !data.account && (
+          <Alert color="yellow" title="Account not found" role="alert">
+            This account does not exist or you have no access to it.
+          </Alert>
+        )}
         {account && !canManage && (
           <Alert color="yellow" title="Read only">
             Your role lacks the “manage integrations” permission: you can see the link but not change it.

@@ -7,7 +7,7 @@ import { theme } from '../theme';
 
 export function renderUI(ui: ReactElement): RenderResult {
   return render(
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} env="test">
       <ModalsProvider>{ui}</ModalsProvider>
     </MantineProvider>,
   );

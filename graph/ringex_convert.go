@@ -1,0 +1,43 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/internal/directory"
+)
+
+// linkStatus converts the directory's link status; absent values stay null.
+func linkStatus(st *directory.Status) *RingExLinkStatus {
+	out := &RingExLinkStatus{Linked: st.Linked, UserCount: st.UserCount}
+	if !st.Linked {
+		return out
+	}
+	out.ServerURL, out.ClientID, out.CompanyID = &st.ServerURL, &st.ClientID, &st.CompanyID
+	out.LinkedAt, out.LastSyncAt, out.LastSyncStatus = &st.LinkedAt, st.LastSyncAt, &st.LastSyncStatus
+	out.LastSyncError = &st.LastSyncError
+	return out
+}
+
+func syncJob(j *directory.SyncJob) *SyncJob {
+	if j == nil {
+		return nil
+	}
+	return &SyncJob{ID: int(j.ID), State: j.State}
+}
+
+// ringExAccount reads the account a RingEX mutation changed, in its transaction.
+func (r *Resolver) ringExAccount(ctx context.Context, id int) (*ent.Account, error) {
+	c := ent.FromContext(ctx)
+	if c == nil {
+		c = r.Client
+	}
+	return c.Account.Get(ctx, id)
+}
+
+func derefString(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
