@@ -110,6 +110,5 @@ func (s *Service) APITokens(ctx context.Context, accountID int, after *entgql.Cu
 	default:
 		q.Where(apitoken.IDIn()) // nothing: a foreign account looks empty
 	}
-	return q.Order(ent.Desc(apitoken.FieldCreatedAt), ent.Desc(apitoken.FieldID)).
-		Paginate(system(ctx), after, first, before, last)
+	return q.Paginate(system(ctx), after, first, before, last)
 }

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
@@ -88,6 +89,13 @@ func (e *Extension) MutateOperationContext(_ context.Context, oc *graphql.Operat
 	if n := len(oc.Doc.Operations); n > e.cfg.MaxOperations {
 		return tooComplex("the document has %d operations; at most %d are allowed", n, e.cfg.MaxOperations)
 	}
+	if oc.DisableIntrospection && introspects(oc.Doc, oc.Operation.SelectionSet) {
+		// Otherwise gqlgen's own refusal arrives as an unclassified error
+		// and is answered "internal error".
+		err := gqlerror.Errorf("introspection is turned off on this server")
+		err.Extensions = map[string]any{"code": "FORBIDDEN"}
+		return err
+	}
 	m, page := measure(e.cfg, oc.Doc, oc.Operation, oc.Variables)
 	oc.Stats.SetExtension(statsKey, &m)
 	switch {
@@ -109,6 +117,27 @@ func tooComplex(format string, actual, limit int) *gqlerror.Error {
 	err := gqlerror.Errorf(format, actual, limit)
 	err.Extensions = map[string]any{"code": CodeTooComplex, "limit": limit, "actual": actual}
 	return err
+}
+
+// introspects reports whether a root selection asks for __schema or __type.
+func introspects(doc *ast.QueryDocument, set ast.SelectionSet) bool {
+	for _, s := range set {
+		switch s := s.(type) {
+		case *ast.Field:
+			if s.Name == "__schema" || s.Name == "__type" {
+				return true
+			}
+		case *ast.InlineFragment:
+			if introspects(doc, s.SelectionSet) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if f := doc.Fragments.ForName(s.Name); f != nil && introspects(doc, f.SelectionSet) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // StatsOf returns the measure of the request's operation, nil before it

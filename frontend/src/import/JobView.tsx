@@ -1,7 +1,7 @@
 // One import job: live progress from the importJobProgress subscription
 // (graphql-ws), then its per-user results. Polling backs the subscription up:
 // fast when the socket failed or ended early, slow otherwise.
-import { Alert, Badge, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
@@ -12,6 +12,7 @@ import { errorMessage } from '../lib/errors';
 import { formatDateTime, JOB_STATUS, jobFinished, percent } from './format';
 import { CancelImportJobMutation, ImportJobFields, ImportJobProgressSubscription, ImportJobQuery } from './operations';
 import { formatCount } from './pager';
+import { LabelledProgress } from './LabelledProgress';
 import { ResultsTable } from './ResultsTable';
 
 export function JobView({ accountId, jobId, onStartOver }: { accountId: string; jobId: string; onStartOver: () => void }) {
@@ -83,14 +84,12 @@ export function JobView({ accountId, jobId, onStartOver }: { accountId: string; 
               {status.label}
             </Badge>
           </Group>
-          <Progress
+          <LabelledProgress
+            label="Import progress"
             value={finished && job.total === 0 ? 100 : pct}
-            size="xl"
-            animated={!finished}
-            striped={!finished}
+            valueText={`${formatCount(job.processed)} of ${formatCount(job.total)} users processed`}
+            running={!finished}
             color={job.status === 'FAILED' ? 'red' : job.status === 'CANCELLED' ? 'orange' : 'blue'}
-            aria-label="Import progress"
-            aria-valuetext={`${formatCount(job.processed)} of ${formatCount(job.total)} users processed`}
           />
           <Text size="sm" role="status" aria-live="polite">
             {formatCount(job.processed)} of {formatCount(job.total)} users processed ({pct}%)

@@ -1,6 +1,6 @@
 // Settings > Integrations > RingEX: link the account to its RingEX company,
 // see the link and the last directory sync, sync now, unlink, leaver policy.
-import { Alert, Anchor, Badge, Box, Button, Group, NativeSelect, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
@@ -11,6 +11,7 @@ import { getFragmentData } from '../gql';
 import type { AccountLeaverPolicy } from '../gql/graphql';
 import classes from '../import/contrast.module.css';
 import { formatDateTime } from '../import/format';
+import { LabelledProgress } from '../import/LabelledProgress';
 import { errorMessage } from '../lib/errors';
 import { LinkForm } from './LinkForm';
 import { RingExAccountQuery, RingExStatusFields, RingExSyncProgressSubscription, SetLeaverPolicyMutation, SyncRingExMutation, UnlinkRingExMutation } from './operations';
@@ -168,7 +169,7 @@ export default function RingExPage() {
               )}
               {syncing && (
                 <Stack gap={4}>
-                  <Progress value={100} animated striped size="lg" aria-label="Directory sync in progress" />
+                  <LabelledProgress label="Directory sync in progress" valueText="Syncing" running />
                   <Text size="sm" role="status" aria-live="polite">
                     Syncing the directory… {link.userCount.toLocaleString('en-US')} users so far.
                   </Text>

@@ -30,7 +30,7 @@ export const BASE_STATES: { value: AgentStateBaseState; label: string }[] = [
 ];
 const baseLabel = (b: AgentStateBaseState) => BASE_STATES.find((s) => s.value === b)?.label ?? b;
 
-const AgentStateFields = graphql(`
+export const AgentStateFieldsDoc = graphql(`
   fragment AgentStateFields on AgentState {
     id
     label
@@ -41,7 +41,6 @@ const AgentStateFields = graphql(`
     ready
   }
 `);
-void AgentStateFields;
 
 const CreateAgentState = graphql(`
   mutation CreateAgentState($input: CreateAgentStateInput!) {

@@ -1,12 +1,12 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '../gql';
+import { getFragmentData, graphql } from '../gql';
 import { nodes } from '../lib/connection';
 import { Empty, QueryState } from '../lib/QueryState';
 import { useAccountAccess } from '../shell/viewer';
 import { AccountSettingsForm } from './AccountSettingsForm';
-import { AgentStatesEditor } from './AgentStatesEditor';
+import { AgentStateFieldsDoc, AgentStatesEditor } from './AgentStatesEditor';
 
 const SettingsScreenQuery = graphql(`
   query SettingsScreen($accountId: ID!) {
@@ -53,7 +53,7 @@ export default function SettingsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: SettingsScreenQuery, variables: { accountId }, context: useMemo(() => context, []) });
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const account = data?.account;
-  const states = nodes(account?.agentStates.edges);
+  const states = [...getFragmentData(AgentStateFieldsDoc, nodes(account?.agentStates.edges))];
   return (
     <Stack>
       <Title order={1} size="h2">
