@@ -148,7 +148,7 @@ func TestRingExUsersSearch(t *testing.T) {
 		if p := r.search(t, admin, map[string]any{"f": map[string]any{"imported": false}, "first": 1}); p.TotalCount != len(users)-5 {
 			t.Errorf("not-imported filter: %d", p.TotalCount)
 		}
-		p := r.search(t, admin, map[string]any{"f": map[string]any{"statuses": []string{"Disabled", "Frozen"}}, "first": 300})
+		p := r.search(t, admin, map[string]any{"f": map[string]any{"statuses": []string{"Disabled", "Frozen"}}, "first": 100})
 		for _, u := range p.users() {
 			if u.Status != "Disabled" && u.Status != "Frozen" {
 				t.Errorf("status filter returned %s", u.Status)

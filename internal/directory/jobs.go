@@ -3,9 +3,11 @@ package directory
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/switchboard/switchboard/ent/ringexlink"
 	"github.com/switchboard/switchboard/internal/errs"
@@ -18,6 +20,10 @@ import (
 // account while waiting or running: one sync per account at a time.
 type SyncArgs struct {
 	AccountID int `json:"account_id"`
+	// Again marks the follow-up queued while a sync runs: River's unique
+	// states include running, so without it a request arriving while a sync
+	// finishes would be swallowed by that (already listed) sync.
+	Again bool `json:"again,omitempty"`
 }
 
 // Kind names the job.
@@ -41,6 +47,8 @@ const linkWait = 30 * time.Second
 
 // Work syncs the account.
 func (w *SyncWorker) Work(ctx context.Context, job *river.Job[SyncArgs]) error {
+	unlock := w.Service.lockAccount(job.Args.AccountID) // a follow-up waits for the running sync
+	defer unlock()
 	_, err := w.Service.Sync(viewer.SystemContext(ctx), job.Args.AccountID)
 	if errors.Is(err, errNoLink) {
 		if time.Since(job.CreatedAt) < linkWait {
@@ -107,7 +115,33 @@ func (s *Service) StartSync(ctx context.Context, accountID int) (int64, error) {
 	if s.Jobs == nil {
 		return 0, nil
 	}
-	return s.Jobs.Insert(ctx, SyncArgs{AccountID: accountID}, nil)
+	id, err := s.Jobs.Insert(ctx, SyncArgs{AccountID: accountID}, nil)
+	if err != nil {
+		return 0, err
+	}
+	if row, err := s.Jobs.Job(ctx, id); err == nil && row.State == rivertype.JobStateRunning {
+		// The running sync may have listed RingEX already: queue one more.
+		return s.Jobs.Insert(ctx, SyncArgs{AccountID: accountID, Again: true}, nil)
+	}
+	return id, nil
+}
+
+// lockAccount serializes the syncs of one account in this process (the
+// follow-up of a running sync); the apply transaction serializes writers
+// across processes.
+func (s *Service) lockAccount(accountID int) func() {
+	s.mu.Lock()
+	if s.syncing == nil {
+		s.syncing = map[int]*sync.Mutex{}
+	}
+	m, ok := s.syncing[accountID]
+	if !ok {
+		m = &sync.Mutex{}
+		s.syncing[accountID] = m
+	}
+	s.mu.Unlock()
+	m.Lock()
+	return m.Unlock
 }
 
 // SyncJob is a queued or running sync.

@@ -45,6 +45,7 @@ type Service struct {
 
 	mu      sync.Mutex
 	clients map[int]cachedClient
+	syncing map[int]*sync.Mutex
 }
 
 // cachedClient keeps one RingEX client per account so its token is reused
