@@ -99,7 +99,9 @@ func TestAgentSessionLifecycle(t *testing.T) {
 		other, _ := signInAgent(t, e, "jane", true)
 		agent.expectError(t, "UNAUTHENTICATED", "", `{ myAgentSession { id } }`, nil)
 
-		var mine struct{ MyAgentSession struct{ State struct{ Label string } } }
+		var mine struct {
+			MyAgentSession struct{ State struct{ Label string } }
+		}
 		other.mustDo(t, `{ myAgentSession { state { label } } }`, nil, &mine)
 		if mine.MyAgentSession.State.Label != "Available" {
 			t.Errorf("the taken-over session starts afresh, got %+v", mine)
@@ -131,7 +133,9 @@ func TestSetAgentStateRefusesOtherAccountsStates(t *testing.T) {
 		otherAccount := e.createAccount(t, "Other")
 		var out struct {
 			Node struct {
-				AgentStates struct{ Edges []struct{ Node struct{ ID string } } }
+				AgentStates struct {
+					Edges []struct{ Node struct{ ID string } }
+				}
 			}
 		}
 		e.admin(t).mustDo(t, `query($id: ID!) { node(id: $id) { ... on Account { agentStates(first: 1) { edges { node { id } } } } } }`,
@@ -176,5 +180,27 @@ func TestAdministratorsSeeAndSignOutAgents(t *testing.T) {
 			t.Errorf("sign-out answered %+v, still signed in: %v", out, signedIn())
 		}
 		agent.expectError(t, "UNAUTHENTICATED", "", `{ myAgentSession { id } }`, nil)
+
+		// The signedIn filter of the agents connection.
+		countSignedIn := func() int {
+			var out struct {
+				Node struct{ Agents struct{ TotalCount int } }
+			}
+			manager.mustDo(t, `query($id: ID!) { node(id: $id) { ... on Account { agents(first: 10, where: {signedIn: true}) { totalCount } } } }`,
+				map[string]any{"id": accountID}, &out)
+			return out.Node.Agents.TotalCount
+		}
+		if n := countSignedIn(); n != 0 {
+			t.Errorf("%d signed in after sign-out", n)
+		}
+		agent, _ = signInAgent(t, e, "jane", false)
+		if n := countSignedIn(); n != 1 {
+			t.Errorf("%d signed in, want 1", n)
+		}
+		// Disabling an agent signs them out and keeps them out.
+		manager.mustDo(t, `mutation($id: ID!) { setAgentsEnabled(ids: [$id], enabled: false) { succeeded } }`,
+			map[string]any{"id": agentID}, nil)
+		agent.expectError(t, "UNAUTHENTICATED", "", `{ myAgentSession { id } }`, nil)
+		e.anon().expectError(t, "FORBIDDEN", "", startSession, map[string]any{"u": "jane", "p": agentPassword})
 	})
 }

@@ -71,4 +71,3 @@ func deref[T any](p *T, def T) T {
 	}
 	return *p
 }
-

@@ -17,7 +17,7 @@ const importMutation = `mutation($in:ImportAgentsInput!){ importAgents(input:$in
 const jobQuery = `query($id:ID!){ importJob(id:$id){ id status total processed importedCount alreadyImportedCount failedCount
 	role { name } teams { name } categories { name } resultsCsv
 	imported: results(first:1, where:{outcome: IMPORTED}) { totalCount }
-	failed: results(first:500, where:{outcome: FAILED}) { edges { node { code } } } } }`
+	failed: results(first:100, where:{outcome: FAILED}) { edges { node { code } } } } }`
 
 type gqlPreview struct {
 	Total, ToImport, AlreadyImported, Failing int
@@ -80,7 +80,7 @@ func TestImportAgentsEndToEnd(t *testing.T) {
 				Edges []struct{ Node struct{ ID string } }
 			}
 		}
-		manager.mustDo(t, `query($a:ID!){ ringExUsers(accountId:$a, search:"mar", first:500){ edges { node { id } } } }`,
+		manager.mustDo(t, `query($a:ID!){ ringExUsers(accountId:$a, search:"mar", first:100){ edges { node { id } } } }`,
 			map[string]any{"a": r.accountID}, &page)
 		var users []struct{ ID string }
 		for _, e := range page.RingExUsers.Edges {

@@ -16,8 +16,8 @@ const searchQuery = `query($a:ID!,$s:String,$f:RingExUserFilter,$first:Int,$afte
 
 type dirUser struct {
 	RingexID, FirstName, LastName, Email, ExtensionNumber, Status string
-	Imported                                                   bool
-	Agent                                                      *struct{ ID string }
+	Imported                                                      bool
+	Agent                                                         *struct{ ID string }
 }
 
 type dirPage struct {

@@ -55,6 +55,7 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.cfg.ConsoleDir, "console-dir", env("SWITCHBOARD_CONSOLE_DIR", "frontend/dist"), "built console to serve at / (SWITCHBOARD_CONSOLE_DIR)")
 	fs.BoolVar(&o.cfg.Introspection, "introspection", envBool("SWITCHBOARD_INTROSPECTION", false), "allow introspection in production (SWITCHBOARD_INTROSPECTION)")
 	fs.BoolVar(&o.cfg.Playground, "playground", envBool("SWITCHBOARD_PLAYGROUND", false), "serve the playground in production (SWITCHBOARD_PLAYGROUND)")
+	fs.BoolVar(&o.cfg.TrustProxy, "trust-proxy", envBool("SWITCHBOARD_TRUST_PROXY", false), "take the client address from X-Forwarded-For (behind a trusted proxy) (SWITCHBOARD_TRUST_PROXY)")
 	fs.StringVar(&sync, "sync-interval", env("SWITCHBOARD_SYNC_INTERVAL", "1h"), "re-sync linked RingEX directories this often; 0 turns it off (SWITCHBOARD_SYNC_INTERVAL)")
 	fs.BoolVar(&o.seedDemo, "seed-demo", envBool("SWITCHBOARD_SEED_DEMO", false), "create the demo account on a new database (SWITCHBOARD_SEED_DEMO)")
 	fs.BoolVar(&o.sandbox, "ringex-sandbox", envBool("SWITCHBOARD_RINGEX_SANDBOX", false), "run the RingEX sandbox in-process and link the demo account to it (SWITCHBOARD_RINGEX_SANDBOX)")

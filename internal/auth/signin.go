@@ -7,6 +7,7 @@ import (
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/consoleuser"
 	"github.com/switchboard/switchboard/ent/session"
+	"github.com/switchboard/switchboard/ent/signinthrottle"
 	"github.com/switchboard/switchboard/internal/errs"
 	"github.com/switchboard/switchboard/internal/password"
 	"github.com/switchboard/switchboard/internal/viewer"
@@ -140,14 +141,30 @@ func (s *Service) sessionUser(ctx context.Context, token string) (*ent.ConsoleUs
 	return sess.Edges.User, hash, nil
 }
 
-// DeleteExpiredSessions removes sessions past their expiry; run it now and
-// then (a periodic job) to keep the table small.
-func (s *Service) DeleteExpiredSessions(ctx context.Context) (int, error) {
+// Cleanup deletes expired sessions and throttling rows that no longer
+// count (not locked, last failure outside every window). Run it now and
+// then, e.g. from a periodic job; correctness never depends on it.
+func (s *Service) Cleanup(ctx context.Context) error {
+	ctx = system(ctx)
 	now := s.now()
-	return s.Client.Session.Delete().Where(session.Or(
+	_, err := s.Client.Session.Delete().Where(session.Or(
 		session.ExpiresAtLTE(now),
 		session.CreatedAtLTE(now.Add(-s.sessionMax())),
-	)).Exec(system(ctx))
+	)).Exec(ctx)
+	if err != nil {
+		return err
+	}
+	window := DefaultEmailThrottle.Window
+	for _, p := range []*ThrottlePolicy{s.EmailThrottle, s.IPThrottle, &DefaultIPThrottle} {
+		if p != nil {
+			window = max(window, p.Window)
+		}
+	}
+	_, err = s.Client.SignInThrottle.Delete().Where(
+		signinthrottle.LastFailureAtLT(now.Add(-window)),
+		signinthrottle.Or(signinthrottle.LockedUntilIsNil(), signinthrottle.LockedUntilLT(now)),
+	).Exec(ctx)
+	return err
 }
 
 func truncate(s string, n int) string {

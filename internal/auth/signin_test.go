@@ -222,3 +222,24 @@ func TestThrottlingPerClientAddress(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestCleanupKeepsLiveState(t *testing.T) {
+	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
+		f := newFixture(t, d)
+		ctx := viewer.SystemContext(context.Background())
+		old, _ := f.svc.SignIn(context.Background(), adminEmail, adminPassword)
+		f.svc.SignIn(context.Background(), "x@test.local", "wrong password") // a throttling row
+		f.clock.Add(13 * time.Hour)
+		live, _ := f.svc.SignIn(context.Background(), adminEmail, adminPassword)
+		if err := f.svc.Cleanup(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		sessions, _ := f.svc.Client.Session.Query().All(ctx)
+		if len(sessions) != 1 || sessions[0].TokenHash != password.HashToken(live.Token) || old.Token == live.Token {
+			t.Errorf("sessions after cleanup = %v", sessions)
+		}
+		if n, _ := f.svc.Client.SignInThrottle.Query().Count(ctx); n != 0 {
+			t.Errorf("%d stale throttling rows left", n)
+		}
+	})
+}

@@ -2,7 +2,6 @@ import { useCallback } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { formErrors, type FormErrors } from '../lib/errors';
-import { landingPath, toShellViewer } from '../shell/viewer';
 
 export interface Credentials {
   email: string;
@@ -59,8 +58,8 @@ export function useSignIn(): (credentials: Credentials) => Promise<SignInResult>
       if (!viewer || result.error) {
         return { ok: false, errors: formErrors(result.error ?? null, { knownFields: ['email', 'password'], explainUnauthenticated: true }) };
       }
-      const shell = toShellViewer({ viewer, accounts: { edges: [] } });
-      return { ok: true, landing: shell ? landingPath(shell) : '/' };
+      // "/" picks the first account once the shell knows every account the person may open.
+      return { ok: true, landing: '/' };
     },
     [signIn],
   );

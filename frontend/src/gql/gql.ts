@@ -31,6 +31,7 @@ type Documents = {
     "\n  mutation SetAgentsEnabled($ids: [ID!]!, $enabled: Boolean!) {\n    setAgentsEnabled(ids: $ids, enabled: $enabled) {\n      succeeded\n      failed\n      results {\n        id\n        ok\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetAgentsEnabledDocument,
     "\n  mutation DeleteAgents($ids: [ID!]!) {\n    deleteAgents(ids: $ids) {\n      succeeded\n      failed\n      results {\n        id\n        ok\n        code\n        message\n      }\n    }\n  }\n": typeof types.DeleteAgentsDocument,
     "\n  mutation SignOutAgent($agentId: ID!) {\n    signOutAgent(agentId: $agentId) {\n      succeeded\n      failed\n      results {\n        id\n        ok\n        code\n        message\n      }\n    }\n  }\n": typeof types.SignOutAgentDocument,
+    "\n  query AuditScreen($accountId: ID!, $first: Int, $after: Cursor, $where: AuditEventWhereInput) {\n    auditEvents(accountId: $accountId, first: $first, after: $after, where: $where, orderBy: { field: CREATED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          createdAt\n          actor\n          action\n          targetType\n          targetID\n          changes\n        }\n      }\n    }\n  }\n": typeof types.AuditScreenDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      viewer {\n        user {\n          id\n          email\n          name\n          platformAdmin\n        }\n        memberships {\n          account {\n            id\n            name\n          }\n          role {\n            id\n            name\n          }\n          permissions\n        }\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
@@ -78,6 +79,9 @@ type Documents = {
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      team {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateTeamDocument,
     "\n  mutation RenameTeam($id: ID!, $name: String!) {\n    updateTeam(id: $id, input: { name: $name }) {\n      team {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RenameTeamDocument,
     "\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id) {\n      deletedId\n    }\n  }\n": typeof types.DeleteTeamDocument,
+    "\n  query TokensScreen($accountId: ID!) {\n    apiTokens(accountId: $accountId, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          scope\n          createdAt\n          expiresAt\n          revokedAt\n          lastUsedAt\n          user {\n            id\n            email\n          }\n        }\n      }\n    }\n  }\n": typeof types.TokensScreenDocument,
+    "\n  mutation CreateAPIToken($input: CreateAPITokenInput!) {\n    createAPIToken(input: $input) {\n      token {\n        id\n        name\n      }\n      secret\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      token {\n        id\n        revokedAt\n      }\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
 };
 const documents: Documents = {
     "\n  query AccountsScreen {\n    accounts(first: 100, orderBy: { field: NAME }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          createdAt\n          defaultTimezone\n          defaultLanguage\n          archived\n          agents {\n            totalCount\n          }\n        }\n      }\n    }\n  }\n": types.AccountsScreenDocument,
@@ -97,6 +101,7 @@ const documents: Documents = {
     "\n  mutation SetAgentsEnabled($ids: [ID!]!, $enabled: Boolean!) {\n    setAgentsEnabled(ids: $ids, enabled: $enabled) {\n      succeeded\n      failed\n      results {\n        id\n        ok\n        code\n        message\n      }\n    }\n  }\n": types.SetAgentsEnabledDocument,
     "\n  mutation DeleteAgents($ids: [ID!]!) {\n    deleteAgents(ids: $ids) {\n      succeeded\n      failed\n      results {\n        id\n        ok\n        code\n        message\n      }\n    }\n  }\n": types.DeleteAgentsDocument,
     "\n  mutation SignOutAgent($agentId: ID!) {\n    signOutAgent(agentId: $agentId) {\n      succeeded\n      failed\n      results {\n        id\n        ok\n        code\n        message\n      }\n    }\n  }\n": types.SignOutAgentDocument,
+    "\n  query AuditScreen($accountId: ID!, $first: Int, $after: Cursor, $where: AuditEventWhereInput) {\n    auditEvents(accountId: $accountId, first: $first, after: $after, where: $where, orderBy: { field: CREATED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          createdAt\n          actor\n          action\n          targetType\n          targetID\n          changes\n        }\n      }\n    }\n  }\n": types.AuditScreenDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      viewer {\n        user {\n          id\n          email\n          name\n          platformAdmin\n        }\n        memberships {\n          account {\n            id\n            name\n          }\n          role {\n            id\n            name\n          }\n          permissions\n        }\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
@@ -144,6 +149,9 @@ const documents: Documents = {
     "\n  mutation CreateTeam($input: CreateTeamInput!) {\n    createTeam(input: $input) {\n      team {\n        id\n        name\n      }\n    }\n  }\n": types.CreateTeamDocument,
     "\n  mutation RenameTeam($id: ID!, $name: String!) {\n    updateTeam(id: $id, input: { name: $name }) {\n      team {\n        id\n        name\n      }\n    }\n  }\n": types.RenameTeamDocument,
     "\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id) {\n      deletedId\n    }\n  }\n": types.DeleteTeamDocument,
+    "\n  query TokensScreen($accountId: ID!) {\n    apiTokens(accountId: $accountId, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          scope\n          createdAt\n          expiresAt\n          revokedAt\n          lastUsedAt\n          user {\n            id\n            email\n          }\n        }\n      }\n    }\n  }\n": types.TokensScreenDocument,
+    "\n  mutation CreateAPIToken($input: CreateAPITokenInput!) {\n    createAPIToken(input: $input) {\n      token {\n        id\n        name\n      }\n      secret\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      token {\n        id\n        revokedAt\n      }\n    }\n  }\n": types.RevokeApiTokenDocument,
 };
 
 /**
@@ -228,6 +236,10 @@ export function graphql(source: "\n  mutation DeleteAgents($ids: [ID!]!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOutAgent($agentId: ID!) {\n    signOutAgent(agentId: $agentId) {\n      succeeded\n      failed\n      results {\n        id\n        ok\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignOutAgent($agentId: ID!) {\n    signOutAgent(agentId: $agentId) {\n      succeeded\n      failed\n      results {\n        id\n        ok\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditScreen($accountId: ID!, $first: Int, $after: Cursor, $where: AuditEventWhereInput) {\n    auditEvents(accountId: $accountId, first: $first, after: $after, where: $where, orderBy: { field: CREATED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          createdAt\n          actor\n          action\n          targetType\n          targetID\n          changes\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditScreen($accountId: ID!, $first: Int, $after: Cursor, $where: AuditEventWhereInput) {\n    auditEvents(accountId: $accountId, first: $first, after: $after, where: $where, orderBy: { field: CREATED_AT, direction: DESC }) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          createdAt\n          actor\n          action\n          targetType\n          targetID\n          changes\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -416,6 +428,18 @@ export function graphql(source: "\n  mutation RenameTeam($id: ID!, $name: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id) {\n      deletedId\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteTeam($id: ID!) {\n    deleteTeam(id: $id) {\n      deletedId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TokensScreen($accountId: ID!) {\n    apiTokens(accountId: $accountId, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          scope\n          createdAt\n          expiresAt\n          revokedAt\n          lastUsedAt\n          user {\n            id\n            email\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TokensScreen($accountId: ID!) {\n    apiTokens(accountId: $accountId, first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          prefix\n          scope\n          createdAt\n          expiresAt\n          revokedAt\n          lastUsedAt\n          user {\n            id\n            email\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAPIToken($input: CreateAPITokenInput!) {\n    createAPIToken(input: $input) {\n      token {\n        id\n        name\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAPIToken($input: CreateAPITokenInput!) {\n    createAPIToken(input: $input) {\n      token {\n        id\n        name\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      token {\n        id\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeAPIToken($id: ID!) {\n    revokeAPIToken(id: $id) {\n      token {\n        id\n        revokedAt\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,119 @@
+package importer_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/switchboard/switchboard/ent/importjob"
+	"github.com/switchboard/switchboard/internal/importer"
+	"github.com/switchboard/switchboard/internal/testdb"
+)
+
+// BenchmarkImport10k imports 10,000 sandbox users (rate limits off) with a
+// role, 2 teams and 1 category on PostgreSQL, and in the same run copies
+// equivalent agent and join rows with pgx CopyFrom as the floor.
+//
+//	SB_BENCH=1 TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test?sslmode=disable \
+//	  go test ./internal/importer -run '^$' -bench Import10k -benchtime 1x
+func BenchmarkImport10k(b *testing.B) {
+	if os.Getenv("SB_BENCH") != "1" || os.Getenv("TEST_DATABASE_URL") == "" {
+		b.Skip("set SB_BENCH=1 and TEST_DATABASE_URL")
+	}
+	const n = 10_000
+	var wall, floor time.Duration
+	for range b.N {
+		b.StopTimer()
+		f := newFixture(b, testdb.Postgres, fixtureOpts{users: n * 5 / 4})
+		in := f.input(importer.Selection{IDs: ids(f.users(enabled)[:n])})
+		b.StartTimer()
+		start := time.Now()
+		job, err := f.svc.Start(f.importer(), in)
+		if err == nil {
+			err = f.svc.Run(context.Background(), job.ID)
+		}
+		wall += time.Since(start)
+		b.StopTimer()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if j := f.job(job.ID); j.Status != importjob.StatusSUCCEEDED || j.ImportedCount != n {
+			b.Fatalf("job %s imported %d", j.Status, j.ImportedCount)
+		}
+		floor += copyFloor(b, f, n)
+	}
+	per := wall / time.Duration(b.N)
+	b.ReportMetric(per.Seconds(), "s/import")
+	b.ReportMetric(float64(n)/per.Seconds(), "agents/s")
+	b.ReportMetric(float64(n)/(floor/time.Duration(b.N)).Seconds(), "copyfrom-agents/s")
+	b.ReportMetric(float64(floor/time.Duration(b.N))/float64(per), "copyfrom-share")
+	b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
+}
+
+// copyFloor writes n agents with 2 teams and 1 category each, plus the
+// mirror links, with CopyFrom in one transaction: the fastest PostgreSQL
+// can take the same rows.
+func copyFloor(b *testing.B, f *fixture, n int) time.Duration {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, f.db.URL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	acc := f.account("Floor")
+	var base int64
+	if err := conn.QueryRow(ctx, "SELECT coalesce(max(id), 0) FROM agents").Scan(&base); err != nil {
+		b.Fatal(err)
+	}
+	now := time.Now()
+	agents := make([][]any, n)
+	teams := make([][]any, 0, 2*n)
+	cats := make([][]any, 0, n)
+	for i := range n {
+		id := base + int64(i) + 1
+		agents[i] = []any{id, now, now, "First", "Last", fmt.Sprintf("floor%d@x.test", i), fmt.Sprintf("floor%d@x.test", i),
+			"America/Los_Angeles", "en-US", true, "RINGEX", int64(90_000_000 + i), "ACTIVE", acc.ID, f.role.ID}
+		teams = append(teams, []any{int64(f.teams[0]), id}, []any{int64(f.teams[1]), id})
+		cats = append(cats, []any{int64(f.cats[0]), id})
+	}
+	start := time.Now()
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cols := strings.Split("id,created_at,updated_at,first_name,last_name,email,username,timezone,language,enabled,source,ringex_extension_id,ringex_status,account_id,role_id", ",")
+	for _, c := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{{"agents", cols, agents}, {"team_members", []string{"team_id", "agent_id"}, teams}, {"category_agents", []string{"category_id", "agent_id"}, cats}} {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+			b.Fatalf("copy %s: %v", c.table, err)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(start)
+}
+
+// peakRSSMB is the process's peak resident set (VmHWM), in MB.
+func peakRSSMB() float64 {
+	raw, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
