@@ -7,7 +7,7 @@ export async function signIn(page: Page, email = admin.email, password = admin.p
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.waitForURL((url) => /^\/(a|admin|account)\//.test(url.pathname));
   await page.getByRole('banner').waitFor();
 }
 

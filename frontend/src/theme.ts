@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
 
 // Mantine's defaults (white on blue-6, red-6 errors, gray-6 dimmed text) fall
 // short of WCAG AA contrast for normal-size text; these shades meet it.
@@ -8,6 +8,10 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   // Visible focus for keyboard users only, never removed.
   focusRing: 'auto',
+  components: {
+    // The close button of every dialog is an icon: give it a name.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
@@ -23,6 +27,15 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-primary-color-light-hover': 'var(--mantine-color-blue-1)',
     '--mantine-color-blue-light': 'var(--mantine-color-blue-0)',
     '--mantine-color-blue-light-hover': 'var(--mantine-color-blue-1)',
+    // Status badges (light variant) in other colors: shade 9 is still too light
+    // on their tint (green-9 on green-1 is 3.9:1), so darker text, 4.5:1 or more.
+    '--mantine-color-green-light-color': '#1b5e2b',
+    '--mantine-color-gray-light-color': '#343a40',
+    '--mantine-color-red-light-color': '#a51d1d',
+    '--mantine-color-orange-light-color': '#8a3a00',
+    '--mantine-color-yellow-light-color': '#6b4e00',
+    '--mantine-color-grape-light-color': '#7a2590',
+    '--mantine-color-teal-light-color': '#0b5e4f',
   },
   dark: {
     '--mantine-color-error': 'var(--mantine-color-red-5)',

@@ -3,6 +3,7 @@ package importer_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"strconv"
 	"strings"
@@ -32,6 +33,9 @@ func BenchmarkImport10k(b *testing.B) {
 		b.StopTimer()
 		f := newFixture(b, testdb.Postgres, fixtureOpts{users: n * 5 / 4})
 		in := f.input(importer.Selection{IDs: ids(f.users(enabled)[:n])})
+		if os.Getenv("SB_BENCH_TRACE") != "" {
+			f.svc.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		}
 		b.StartTimer()
 		start := time.Now()
 		job, err := f.svc.Start(f.importer(), in)

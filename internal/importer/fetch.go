@@ -120,8 +120,7 @@ func (r *run) watchCancel(ctx context.Context, cancel context.CancelCauseFunc) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			job, err := r.s.Client.ImportJob.Get(ctx, r.job.ID)
-			if err == nil && job.CancelRequested {
+			if cancelled, err := r.cancelRequested(ctx); err == nil && cancelled {
 				cancel(errCancelRequested)
 				return
 			}

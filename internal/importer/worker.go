@@ -116,11 +116,11 @@ var errCancelRequested = errors.New("import cancelled")
 
 func (r *run) loop(ctx context.Context) error {
 	for {
-		job, err := r.s.Client.ImportJob.Get(ctx, r.job.ID)
+		cancelled, err := r.cancelRequested(ctx)
 		if err != nil {
 			return err
 		}
-		if job.CancelRequested {
+		if cancelled {
 			return r.stop(ctx, importjob.StatusCANCELLED, CodeCancelled, "the import was cancelled")
 		}
 		pending, err := r.s.Client.ImportResult.Query().
@@ -132,14 +132,19 @@ func (r *run) loop(ctx context.Context) error {
 		if len(pending) == 0 {
 			return r.finish(ctx)
 		}
+		t0 := time.Now()
 		items, err := r.gather(ctx, pending)
 		if err != nil {
 			return err
 		}
+		t1 := time.Now()
 		abort := r.fetch(ctx, items)
+		t2 := time.Now()
 		if err := r.write(ctx, items); err != nil {
 			return err
 		}
+		r.s.logger().Debug("import batch", "job", r.job.ID, "users", len(items),
+			"gather", t1.Sub(t0), "fetch", t2.Sub(t1), "write", time.Since(t2))
 		switch {
 		case abort == nil:
 		case errors.Is(abort, errCancelRequested):
@@ -195,4 +200,11 @@ func (s *Service) withTx(ctx context.Context, fn func(ctx context.Context, tx *e
 // AddWorkers registers the importer's worker; call before jobs.New.
 func (s *Service) AddWorkers(workers *river.Workers) {
 	river.AddWorker(workers, &Worker{Service: s})
+}
+
+// cancelRequested reads only the flag: the job row also carries the
+// selection, which can hold thousands of ids.
+func (r *run) cancelRequested(ctx context.Context) (bool, error) {
+	return r.s.Client.ImportJob.Query().Where(importjob.ID(r.job.ID)).
+		Select(importjob.FieldCancelRequested).Bool(ctx)
 }

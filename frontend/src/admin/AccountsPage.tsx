@@ -9,6 +9,7 @@ import { nodes } from '../lib/connection';
 import { formErrors } from '../lib/errors';
 import { notifySuccess } from '../lib/notify';
 import { Empty, FormAlert, QueryState } from '../lib/QueryState';
+import { TableScroll } from '../lib/TableScroll';
 
 const AccountsScreenQuery = graphql(`
   query AccountsScreen {
@@ -63,7 +64,7 @@ export default function AccountsPage() {
         {accounts.length === 0 ? (
           <Empty title="No accounts yet" />
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <TableScroll minWidth={560} label="Accounts table">
             <Table aria-label="Accounts" verticalSpacing="xs" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -91,7 +92,7 @@ export default function AccountsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </QueryState>
       {creating && (

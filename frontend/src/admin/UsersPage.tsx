@@ -14,6 +14,7 @@ import { TablePager } from '../lib/TablePager';
 import { CreateUserModal } from './CreateUserModal';
 import { MembershipsModal } from './MembershipsModal';
 import { PasswordResetModal } from './PasswordResetModal';
+import { TableScroll } from '../lib/TableScroll';
 
 const UsersScreenQuery = graphql(`
   query UsersScreen($first: Int, $after: Cursor, $where: ConsoleUserWhereInput) {
@@ -121,7 +122,7 @@ export default function UsersPage() {
         {users.length === 0 ? (
           <Empty title="No console users" description={search ? 'No user matches the search.' : undefined} />
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <TableScroll minWidth={760} label="Console users table">
             <Table aria-label="Console users" verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -187,7 +188,7 @@ export default function UsersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
         {connection && connection.totalCount > 0 && (
           <TablePager

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import type { AgentOrderField, AgentRowFragment } from '../gql/graphql';
 import type { AgentSort } from './filters';
+import { TableScroll } from '../lib/TableScroll';
 
 export const AgentRowFragmentDoc = graphql(`
   fragment AgentRow on Agent {
@@ -59,7 +60,7 @@ export function AgentTable({ rows, sort, onSort, selected, onSelect, actions, se
     <SortHeader field={field} label={label} sort={sort} onSort={onSort} />
   );
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <TableScroll minWidth={900} label="Agents table">
       <Table striped highlightOnHover verticalSpacing="xs" aria-label="Agents">
         <Table.Thead>
           <Table.Tr>
@@ -119,7 +120,7 @@ export function AgentTable({ rows, sort, onSort, selected, onSelect, actions, se
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
 

@@ -9,6 +9,7 @@ import { Empty, QueryState } from '../lib/QueryState';
 import { TablePager } from '../lib/TablePager';
 import { useAccountAccess } from '../shell/viewer';
 import { auditWhere, type AuditFilters } from './auditFilters';
+import { TableScroll } from '../lib/TableScroll';
 
 const AuditScreenQuery = graphql(`
   query AuditScreen($accountId: ID!, $first: Int, $after: Cursor, $where: AuditEventWhereInput) {
@@ -64,7 +65,7 @@ export default function AuditPage() {
         {events.length === 0 ? (
           <Empty title="No events" description={Object.keys(where).length ? 'No event matches the filters.' : 'Nothing has been recorded yet.'} />
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <TableScroll minWidth={760} label="Audit events table">
             <Table aria-label="Audit events" verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -97,7 +98,7 @@ export default function AuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
         {connection && connection.totalCount > 0 && (
           <TablePager

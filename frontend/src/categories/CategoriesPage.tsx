@@ -13,7 +13,7 @@ const CategoriesScreenQuery = graphql(`
   query CategoriesScreen($accountId: ID!) {
     account(id: $accountId) {
       id
-      categories(first: 1000) {
+      categories(first: 100) {
         totalCount
         edges {
           node {

@@ -3,7 +3,7 @@
 // the URL (?job=…) so a reload or a shared link shows the same import.
 import { Alert, Anchor, Box, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconPlugConnectedX } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { errorMessage, hasErrorCode } from '../lib/errors';
@@ -53,6 +53,9 @@ export default function ImportPage() {
     [setParams],
   );
   const onStartOver = useCallback(() => setParams({}), [setParams]);
+  // The history shows the watched job too: refresh it when that job ends.
+  const [finishedJob, setFinishedJob] = useState<string | null>(null);
+  const onFinished = useCallback(() => setFinishedJob(jobId), [jobId]);
 
   const notLinked = hasErrorCode(error, 'RINGEX_NOT_LINKED') || (account && !account.ringEx.linked);
   const mayImport = !account || account.viewerPermissions.includes('IMPORT_AGENTS');
@@ -106,7 +109,7 @@ export default function ImportPage() {
               )}
             </Group>
             {jobId ? (
-              <JobView accountId={accountId} jobId={jobId} onStartOver={onStartOver} />
+              <JobView accountId={accountId} jobId={jobId} onStartOver={onStartOver} onFinished={onFinished} />
             ) : state.step === 'pick' ? (
               <PickStep accountId={accountId} state={state} dispatch={dispatch} />
             ) : (
@@ -114,7 +117,7 @@ export default function ImportPage() {
             )}
           </>
         )}
-        {account && mayImport && <ImportHistory accountId={accountId} refreshKey={jobId ?? ''} />}
+        {account && mayImport && <ImportHistory accountId={accountId} refreshKey={`${jobId ?? ''}:${finishedJob ?? ''}`} />}
       </Stack>
     </Box>
   );

@@ -15,7 +15,8 @@ import { formatCount } from './pager';
 import { LabelledProgress } from './LabelledProgress';
 import { ResultsTable } from './ResultsTable';
 
-export function JobView({ accountId, jobId, onStartOver }: { accountId: string; jobId: string; onStartOver: () => void }) {
+export function JobView(props: { accountId: string; jobId: string; onStartOver: () => void; onFinished?: () => void }) {
+  const { accountId, jobId, onStartOver, onFinished } = props;
   const [query, refetch] = useQuery({ query: ImportJobQuery, variables: { id: jobId }, requestPolicy: 'network-only' });
   const queried = getFragmentData(ImportJobFields, query.data?.importJob);
   const [sub] = useSubscription({ query: ImportJobProgressSubscription, variables: { jobId }, pause: !!queried && jobFinished(queried.status) });
@@ -37,8 +38,11 @@ export function JobView({ accountId, jobId, onStartOver }: { accountId: string; 
   const wasRunning = useRef(false);
   useEffect(() => {
     if (!finished) wasRunning.current = true;
-    else if (wasRunning.current) doneRef.current?.focus();
-  }, [finished]);
+    else {
+      if (wasRunning.current) doneRef.current?.focus();
+      onFinished?.();
+    }
+  }, [finished, onFinished]);
 
   if (!job) {
     if (query.error) {
@@ -142,7 +146,7 @@ function Count({ label, value, color }: { label: string; value: number; color: s
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text fw={700} size="lg" c={value > 0 ? color : undefined}>
+      <Text fw={700} size="lg" c={value > 0 ? `${color}.9` : undefined}>
         {formatCount(value)}
       </Text>
     </Paper>

@@ -86,7 +86,7 @@ export function PickStep({ accountId, state, dispatch }: { accountId: string; st
         </Alert>
       )}
 
-      <Table.ScrollContainer minWidth={640} type="native">
+      <Table.ScrollContainer minWidth={340} type="native">
         <Table striped highlightOnHover aria-label="RingCentral users" aria-busy={fetching} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -100,10 +100,10 @@ export function PickStep({ accountId, state, dispatch }: { accountId: string; st
                 />
               </Table.Th>
               <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Extension</Table.Th>
+              <Table.Th visibleFrom="sm">Email</Table.Th>
+              <Table.Th visibleFrom="sm">Extension</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th>Imported</Table.Th>
+              <Table.Th visibleFrom="sm">Imported</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -116,9 +116,17 @@ export function PickStep({ accountId, state, dispatch }: { accountId: string; st
                     onChange={() => dispatch({ type: 'rowToggled', id: u.id })}
                   />
                 </Table.Td>
-                <Table.Td>{fullName(u)}</Table.Td>
-                <Table.Td style={{ wordBreak: 'break-all' }}>{u.email}</Table.Td>
-                <Table.Td>{u.extensionNumber}</Table.Td>
+                <Table.Td>
+                  {fullName(u)}
+                  {/* Narrow screens fold email and extension under the name. */}
+                  <Text hiddenFrom="sm" size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {u.email} · ext. {u.extensionNumber}
+                  </Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {u.email}
+                </Table.Td>
+                <Table.Td visibleFrom="sm">{u.extensionNumber}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={userStatusColor(u.status)}>
                     {userStatusLabel(u.status)}
@@ -128,8 +136,13 @@ export function PickStep({ accountId, state, dispatch }: { accountId: string; st
                       Removed
                     </Badge>
                   )}
+                  {u.imported && (
+                    <Badge hiddenFrom="sm" variant="light" color="teal" display="block" mt={4}>
+                      Imported
+                    </Badge>
+                  )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   {u.imported ? (
                     <Badge variant="light" color="teal">
                       Imported

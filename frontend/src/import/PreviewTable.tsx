@@ -38,12 +38,12 @@ export function PreviewTable(props: { preview: Preview; page: number; pageSize: 
   return (
     <Stack gap="xs">
       <PreviewTotals preview={preview} />
-      <Table.ScrollContainer minWidth={720} type="native">
+      <Table.ScrollContainer minWidth={480} type="native">
         <Table aria-labelledby="preview-title" aria-busy={fetching} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>User</Table.Th>
-              <Table.Th>Username</Table.Th>
+              <Table.Th visibleFrom="sm">Username</Table.Th>
               <Table.Th>Timezone</Table.Th>
               <Table.Th>Language</Table.Th>
               <Table.Th>Outcome</Table.Th>
@@ -60,7 +60,9 @@ export function PreviewTable(props: { preview: Preview; page: number; pageSize: 
                       ext. {item.user.extensionNumber}
                     </Text>
                   </Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>{item.username}</Table.Td>
+                  <Table.Td visibleFrom="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {item.username}
+                  </Table.Td>
                   <Table.Td>
                     <Text size="sm">{item.timezone ?? '—'}</Text>
                     <MatchBadge match={item.timezoneMatch} />

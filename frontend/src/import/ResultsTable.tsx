@@ -69,16 +69,16 @@ export function ResultsTable({ accountId, jobId, createdAt }: { accountId: strin
           {errorMessage(error)}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={720} type="native">
+      <Table.ScrollContainer minWidth={340} type="native">
         <Table aria-labelledby="results-title" aria-busy={fetching} striped verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>User</Table.Th>
-              <Table.Th>Username</Table.Th>
+              <Table.Th visibleFrom="sm">Username</Table.Th>
               <Table.Th>Outcome</Table.Th>
               <Table.Th>Details</Table.Th>
-              <Table.Th>Timezone</Table.Th>
-              <Table.Th>Language</Table.Th>
+              <Table.Th visibleFrom="sm">Timezone</Table.Th>
+              <Table.Th visibleFrom="sm">Language</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -86,11 +86,13 @@ export function ResultsTable({ accountId, jobId, createdAt }: { accountId: strin
               <Table.Tr key={r.id}>
                 <Table.Td>
                   <Text size="sm">{r.name}</Text>
-                  <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                     {r.email}
                   </Text>
                 </Table.Td>
-                <Table.Td style={{ wordBreak: 'break-all' }}>{r.username}</Table.Td>
+                <Table.Td visibleFrom="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {r.username}
+                </Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={RESULT_OUTCOME[r.outcome].color}>
                     {RESULT_OUTCOME[r.outcome].label}
@@ -113,11 +115,11 @@ export function ResultsTable({ accountId, jobId, createdAt }: { accountId: strin
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Text size="sm">{r.timezone || '—'}</Text>
                   {r.timezoneMatch && <Text size="xs" c="dimmed">{mappingMatch(r.timezoneMatch).label}</Text>}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <Text size="sm">{r.language || '—'}</Text>
                   {r.languageMatch && <Text size="xs" c="dimmed">{mappingMatch(r.languageMatch).label}</Text>}
                 </Table.Td>

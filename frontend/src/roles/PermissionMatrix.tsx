@@ -9,6 +9,7 @@ import {
   type CatalogueEntry,
   type MatrixRole,
 } from './permissionMatrix';
+import { TableScroll } from '../lib/TableScroll';
 
 interface Props<P extends string> {
   catalogue: readonly CatalogueEntry<P>[];
@@ -46,7 +47,7 @@ export function PermissionMatrix<P extends string>({ catalogue, roles, viewerPer
 
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={200 + 130 * current.length}>
+      <TableScroll minWidth={200 + 130 * current.length} label="Permission matrix table">
         <Table withTableBorder withColumnBorders striped aria-label="Permission matrix" stickyHeader>
           <Table.Thead>
             <Table.Tr>
@@ -107,7 +108,7 @@ export function PermissionMatrix<P extends string>({ catalogue, roles, viewerPer
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {dirty.length > 0 && (
         <Group>
           <Button onClick={() => void save()} loading={saving}>

@@ -12,6 +12,7 @@ import { useAccountAccess } from '../shell/viewer';
 import { PermissionMatrix } from './PermissionMatrix';
 import type { MatrixRole } from './permissionMatrix';
 import { RoleFormModal, type RoleDraft } from './RoleFormModal';
+import { TableScroll } from '../lib/TableScroll';
 
 const RolesScreenQuery = graphql(`
   query RolesScreen($accountId: ID!) {
@@ -118,7 +119,7 @@ export default function RolesPage() {
           <Empty title="Account not found" />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={560}>
+            <TableScroll minWidth={560} label="Roles table">
               <Table aria-label="Roles" verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
@@ -173,7 +174,7 @@ export default function RolesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
             <Title order={2} size="h3">
               Permission matrix
             </Title>

@@ -10,6 +10,7 @@ import { formErrors } from '../lib/errors';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { FormAlert } from '../lib/QueryState';
 import { moveItem } from './accountSettings';
+import { TableScroll } from '../lib/TableScroll';
 
 export interface AgentStateRow {
   id: string;
@@ -116,7 +117,7 @@ export function AgentStatesEditor({ accountId, states, editable, onChanged }: { 
 
   return (
     <Stack>
-      <Table.ScrollContainer minWidth={640}>
+      <TableScroll minWidth={640} label="Agent states table">
         <Table aria-label="Agent states" verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -187,7 +188,7 @@ export function AgentStatesEditor({ accountId, states, editable, onChanged }: { 
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {editable && (
         <Button w="fit-content" variant="default" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
           Add a state

@@ -11,6 +11,7 @@ import { notifyError, notifySuccess } from '../lib/notify';
 import { Empty, FormAlert, QueryState } from '../lib/QueryState';
 import { useAccountAccess } from '../shell/viewer';
 import { TeamMembersModal } from './TeamMembersModal';
+import { TableScroll } from '../lib/TableScroll';
 
 const TeamsScreenQuery = graphql(`
   query TeamsScreen($accountId: ID!) {
@@ -106,7 +107,7 @@ export default function TeamsPage() {
         {teams.length === 0 ? (
           <Empty title="No teams" description="Teams group agents under leaders." />
         ) : (
-          <Table.ScrollContainer minWidth={480}>
+          <TableScroll minWidth={480} label="Teams table">
             <Table aria-label="Teams" verticalSpacing="xs" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -149,7 +150,7 @@ export default function TeamsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </QueryState>
       {naming && (

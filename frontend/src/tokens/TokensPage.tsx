@@ -12,6 +12,7 @@ import { notifyError, notifySuccess } from '../lib/notify';
 import { Empty, FormAlert, QueryState } from '../lib/QueryState';
 import { SecretOnce } from '../lib/SecretOnce';
 import { useAccountAccess } from '../shell/viewer';
+import { TableScroll } from '../lib/TableScroll';
 
 const TokensScreenQuery = graphql(`
   query TokensScreen($accountId: ID!) {
@@ -99,7 +100,7 @@ export default function TokensPage() {
         {tokens.length === 0 ? (
           <Empty title="No API tokens" />
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <TableScroll minWidth={760} label="API tokens table">
             <Table aria-label="API tokens" verticalSpacing="xs" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -136,7 +137,7 @@ export default function TokensPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         )}
       </QueryState>
       {creating && (
