@@ -62,12 +62,16 @@ func rawAgentsPage(b *testing.B, sqlDB *sql.DB, accountID int) {
 	rows, err := sqlDB.Query(`
 WITH page AS (
   SELECT id, first_name, last_name, username, role_id FROM agents
-  WHERE account_id = $1 ORDER BY last_name, first_name, id LIMIT 100)
-SELECT p.id, p.first_name, p.last_name, p.username, r.name,
-  COALESCE((SELECT string_agg(t.name, ',') FROM team_members tm JOIN teams t ON t.id = tm.team_id WHERE tm.agent_id = p.id), ''),
-  COALESCE((SELECT string_agg(c.name, ',') FROM category_agents ca JOIN categories c ON c.id = ca.category_id WHERE ca.agent_id = p.id), ''),
+  WHERE account_id = $1 ORDER BY last_name, first_name, id LIMIT 100),
+tm AS (
+  SELECT x.agent_id, string_agg(t.name, ',') AS names FROM team_members x JOIN teams t ON t.id = x.team_id
+  WHERE x.agent_id IN (SELECT id FROM page) GROUP BY x.agent_id),
+cm AS (
+  SELECT x.agent_id, string_agg(c.name, ',') AS names FROM category_agents x JOIN categories c ON c.id = x.category_id
+  WHERE x.agent_id IN (SELECT id FROM page) GROUP BY x.agent_id)
+SELECT p.id, p.first_name, p.last_name, p.username, r.name, COALESCE(tm.names, ''), COALESCE(cm.names, ''),
   (SELECT count(*) FROM agents WHERE account_id = $1)
-FROM page p JOIN roles r ON r.id = p.role_id
+FROM page p JOIN roles r ON r.id = p.role_id LEFT JOIN tm ON tm.agent_id = p.id LEFT JOIN cm ON cm.agent_id = p.id
 ORDER BY p.last_name, p.first_name, p.id`, accountID)
 	if err != nil {
 		b.Fatal(err)
