@@ -102,7 +102,7 @@ func BenchmarkRingExUsersSearch(b *testing.B) {
 	if _, err := a.Directory.Sync(ctx, acct); err != nil {
 		b.Fatal(err)
 	}
-	role, err := a.DB.Client.Role.Query().First(ctx)
+	role, err := a.DB.Client.Role.Create().SetAccountID(acct).SetName("Bench agents").Save(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -119,11 +119,11 @@ func BenchmarkRingExUsersSearch(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	if _, err := a.DB.SQL.ExecContext(ctx, `UPDATE ringex_users u SET agent_id = a.id FROM agents a
+	if _, err := a.DB.SQL.ExecContext(ctx, `UPDATE ring_ex_users u SET agent_id = a.id FROM agents a
 		WHERE a.account_id = u.account_id AND a.ringex_extension_id = u.ringex_id`); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := a.DB.SQL.ExecContext(ctx, `ANALYZE ringex_users`); err != nil {
+	if _, err := a.DB.SQL.ExecContext(ctx, `ANALYZE ring_ex_users`); err != nil {
 		b.Fatal(err)
 	}
 	q := `query($a:ID!){ ringExUsers(accountId:$a, search:"mar", first:50){ totalCount
@@ -147,11 +147,11 @@ func BenchmarkRingExUsersSearch(b *testing.B) {
 		for b.Loop() {
 			t0 := time.Now()
 			var n int
-			if err := a.DB.SQL.QueryRowContext(ctx, `SELECT count(*) FROM ringex_users WHERE `+where, acct).Scan(&n); err != nil {
+			if err := a.DB.SQL.QueryRowContext(ctx, `SELECT count(*) FROM ring_ex_users WHERE `+where, acct).Scan(&n); err != nil {
 				b.Fatal(err)
 			}
 			rows, err := a.DB.SQL.QueryContext(ctx, `SELECT id, ringex_id, first_name, last_name, email, extension_number,
-				status, agent_id FROM ringex_users WHERE `+where+` ORDER BY last_name, first_name, id LIMIT 51`, acct)
+				status, agent_id FROM ring_ex_users WHERE `+where+` ORDER BY last_name, first_name, id LIMIT 51`, acct)
 			if err != nil {
 				b.Fatal(err)
 			}

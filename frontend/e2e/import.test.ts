@@ -32,7 +32,13 @@ describe('import agents from RingEX', { skip: !hasAdminCredentials() && 'SWITCHB
     const answered = directoryResponse(page, term);
     await page.getByLabel('Search RingCentral users').fill(term);
     await answered;
+    await tableSettled();
+  }
+
+  /** The directory answered and rendered: rows will not be swapped under the next click or key. */
+  async function tableSettled() {
     await page.getByRole('table', { name: 'RingCentral users' }).and(page.locator('[aria-busy="false"]')).waitFor();
+    await page.waitForTimeout(100);
   }
 
   async function waitFinished() {
@@ -92,9 +98,10 @@ describe('import agents from RingEX', { skip: !hasAdminCredentials() && 'SWITCHB
     await waitFinished();
     assert.match(await statusText(), /^3 of 3 users processed/);
     const results = page.getByRole('table', { name: 'Results' });
-    for (const p of firstThree) {
-      await results.getByRole('row').filter({ hasText: p.name }).filter({ hasText: /\bImported\b/ }).waitFor();
-    }
+    await page.getByRole('navigation', { name: 'Result pages' }).getByText('1–3 of 3').waitFor();
+    const imported = results.getByRole('row').filter({ has: page.getByText('Imported', { exact: true }) });
+    assert.equal(await imported.count(), 3);
+    for (const p of firstThree) assert.ok((await imported.filter({ hasText: p.name }).count()) > 0, `${p.name} imported`);
     await axeClean('import-05-results');
 
     await page.getByRole('link', { name: 'Go to the agents list' }).click();
@@ -118,8 +125,8 @@ describe('import agents from RingEX', { skip: !hasAdminCredentials() && 'SWITCHB
     const total = term.total;
     await page.getByRole('status').filter({ hasText: `All ${total.toLocaleString('en-US')} matching users selected` }).waitFor();
 
-    await page.getByRole('button', { name: 'Next page' }).click();
-    await page.getByText(`11–${Math.min(20, total)} of ${total}`).waitFor();
+    await page.getByRole('navigation', { name: 'Directory pages' }).getByRole('button', { name: 'Next page' }).click();
+    await page.getByRole('navigation', { name: 'Directory pages' }).getByText(`11–${Math.min(20, total)} of ${total}`).waitFor();
     const box = page.getByRole('checkbox', { name: /, extension / }).first();
     const excluded = picked(await box.getAttribute('aria-label'));
     await box.uncheck();
@@ -163,7 +170,7 @@ describe('import agents from RingEX', { skip: !hasAdminCredentials() && 'SWITCHB
     await waitFinished();
     await page.getByLabel('Outcome').selectOption({ label: 'Already imported' });
     const rows = page.getByRole('table', { name: 'Results' }).getByRole('row').filter({ hasText: 'Already imported' });
-    await page.getByText('1–3 of 3').waitFor();
+    await page.getByRole('navigation', { name: 'Result pages' }).getByText('1–3 of 3').waitFor();
     assert.equal(await rows.count(), 3);
     await axeClean('import-10-reimport');
   });
@@ -178,6 +185,7 @@ describe('import agents from RingEX', { skip: !hasAdminCredentials() && 'SWITCHB
     const filtered = directoryResponse(page, 'mar', true);
     await page.keyboard.press('Space');
     await filtered;
+    await tableSettled();
     await tabTo(page, (el) => /, extension /.test(el.label));
     await page.keyboard.press('Space');
     await page.getByRole('status').filter({ hasText: '1 user selected' }).waitFor();

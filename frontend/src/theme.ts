@@ -1,4 +1,4 @@
-import { createTheme, Modal, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 // Mantine's defaults (white on blue-6, red-6 errors, gray-6 dimmed text) fall
 // short of WCAG AA contrast for normal-size text; these shades meet it.
@@ -11,6 +11,7 @@ export const theme = createTheme({
   components: {
     // The close button of every dialog is an icon: give it a name.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } }),
   },
 });
 

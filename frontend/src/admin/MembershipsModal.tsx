@@ -88,8 +88,8 @@ export function MembershipsModal({ userId, onClose }: { userId: string; onClose:
     const res = await assign({ userId, accountId, roleId }, context);
     if (res.error) return notifyError(res.error);
     notifySuccess('Membership saved.');
+    // Same variables, fresh answer: the list shows the new membership.
     setRoleId(null);
-    setAccountId(null);
     refresh();
   };
 

@@ -1,6 +1,6 @@
 // linkRingEx: server URL, app client ID and secret, JWT credential. The server
 // checks them by getting a token before it saves anything.
-import { Alert, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, TextInput, type PasswordInputProps } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -8,6 +8,16 @@ import { useMutation } from 'urql';
 import type { LinkRingExInput } from '../gql/graphql';
 import { linkErrors } from './linkErrors';
 import { LinkRingExMutation } from './operations';
+
+/**
+ * Mantine's PasswordInput leaves aria-invalid and the error/description link
+ * off its input; screen readers need both to hear why a secret was refused.
+ */
+function SecretInput(props: PasswordInputProps & { id: string }) {
+  const { id, error, description } = props;
+  const describedBy = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return <PasswordInput {...props} aria-invalid={!!error} aria-describedby={describedBy || undefined} />;
+}
 
 export const DEFAULT_SERVER_URL = 'https://platform.ringcentral.com';
 
@@ -69,8 +79,8 @@ export function LinkForm(props: { accountId: string; initial?: Partial<LinkRingE
           key={form.key('clientId')}
           {...form.getInputProps('clientId')}
         />
-        <PasswordInput id="ringex-clientSecret" label="Client secret" required autoComplete="off" key={form.key('clientSecret')} {...form.getInputProps('clientSecret')} />
-        <PasswordInput
+        <SecretInput id="ringex-clientSecret" label="Client secret" required autoComplete="off" key={form.key('clientSecret')} {...form.getInputProps('clientSecret')} />
+        <SecretInput
           id="ringex-jwt"
           label="JWT credential"
           description="Created in the RingEX developer console for an administrator of the company"

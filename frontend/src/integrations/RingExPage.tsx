@@ -147,7 +147,7 @@ export default function RingExPage() {
                 <Field label="Users in the directory" value={link.userCount.toLocaleString('en-US')} />
                 <Field label="Server" value={link.serverUrl ?? '—'} />
                 <Field label="Client ID" value={link.clientId ?? '—'} />
-                <Field label="Linked" value={formatDateTime(link.linkedAt)} />
+                <Field label="Linked on" value={formatDateTime(link.linkedAt)} />
                 <Field label="Last sync" value={formatDateTime(link.lastSyncAt)} />
                 <Field
                   label="Last sync result"

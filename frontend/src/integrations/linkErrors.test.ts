@@ -11,6 +11,12 @@ describe('linkErrors', () => {
     expect(linkErrors(err('required', 'BAD_USER_INPUT', 'input.clientId')).fields).toEqual({ clientId: 'required' });
   });
 
+  it('drops a repeated field prefix from the message', () => {
+    expect(linkErrors(err('clientSecret: RingEX rejected the credentials', 'RINGEX_AUTH_FAILED', 'clientSecret')).fields).toEqual({
+      clientSecret: 'RingEX rejected the credentials',
+    });
+  });
+
   it('puts RINGEX_AUTH_FAILED on the credential RingEX rejected', () => {
     expect(linkErrors(err('RingEX rejected the credentials: Invalid client: abc', 'RINGEX_AUTH_FAILED')).fields).toEqual({
       clientSecret: 'RingEX rejected the credentials: Invalid client: abc',

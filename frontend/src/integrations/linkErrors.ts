@@ -35,9 +35,14 @@ export function linkErrors(error: CombinedErrorLike | null | undefined): FormErr
   if (!error) return formErrors(null);
   const placed = error.graphQLErrors.map((e) => {
     const field = e.extensions?.['field'];
-    if (typeof field === 'string' && field !== '') return e;
+    // Some messages repeat the field ("clientSecret: RingEX rejected…"); the form shows it under the field already.
+    if (typeof field === 'string' && field !== '') return { ...e, message: e.message.replace(new RegExp(`^(input\\.)?${escapeRegExp(field)}: `), '') };
     const guess = guessLinkField(errorCode(e), e.message);
     return guess ? { ...e, extensions: { ...e.extensions, field: guess } } : e;
   });
   return formErrors({ graphQLErrors: placed, networkError: error.networkError }, { fieldMap: FIELD_MAP, knownFields: LINK_FIELDS });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -12,8 +12,8 @@ export function Page({ component: Component }: { component: LazyExoticComponent<
 
 export function PageLoader({ label = 'Loading…' }: { label?: string }) {
   return (
-    <Center mih={240} role="status" aria-live="polite">
-      <Loader aria-label={label} />
+    <Center mih={240} role="status" aria-live="polite" aria-label={label}>
+      <Loader aria-hidden />
     </Center>
   );
 }
