@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/switchboard/switchboard/internal/viewer"
 	"reflect"
 	"slices"
 	"time"
@@ -237,7 +238,10 @@ func changedFieldNames(m generated) []string {
 // loadRow reads any row by its global ID as field -> value. Generated
 // entities leave Sensitive fields out of JSON, and isSecret filters again.
 func loadRow(ctx context.Context, client *ent.Client, id int) (map[string]any, error) {
-	n, err := client.Noder(ctx, id)
+	// Inside a GraphQL request, Noder collects only the fields the client
+	// selected (often just the id); the audit needs the whole row, so it
+	// reads with a context that carries the viewer and nothing else.
+	n, err := client.Noder(viewer.NewContext(detached{ctx}, viewer.FromContext(ctx)), id)
 	if err != nil {
 		return nil, err
 	}
@@ -283,3 +287,8 @@ func same(a, b any) bool {
 	}
 	return reflect.DeepEqual(a, b)
 }
+
+// detached keeps a context's deadline and cancellation but none of its values.
+type detached struct{ context.Context }
+
+func (detached) Value(any) any { return nil }
