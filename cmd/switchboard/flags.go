@@ -61,6 +61,12 @@ func parseFlags(args []string) (options, error) {
 	fs.BoolVar(&o.sandbox, "ringex-sandbox", envBool("SWITCHBOARD_RINGEX_SANDBOX", false), "run the RingEX sandbox in-process and link the demo account to it (SWITCHBOARD_RINGEX_SANDBOX)")
 	fs.IntVar(&o.sandboxUsers, "ringex-sandbox-users", 2500, "size of the sandbox directory")
 	fs.Float64Var(&o.sandboxRateScale, "ringex-sandbox-rate-scale", 1, "sandbox rate limits: 1 = RingEX's real limits, 0 = off")
+	fs.IntVar(&o.cfg.Limits.MaxDepth, "max-depth", envInt("SWITCHBOARD_MAX_DEPTH", 12), "deepest GraphQL selection allowed (SWITCHBOARD_MAX_DEPTH)")
+	fs.IntVar(&o.cfg.Limits.MaxCost, "max-cost", envInt("SWITCHBOARD_MAX_COST", 50000), "highest query cost allowed (SWITCHBOARD_MAX_COST)")
+	fs.IntVar(&o.cfg.Limits.MaxAliases, "max-aliases", envInt("SWITCHBOARD_MAX_ALIASES", 30), "most aliases in one request (SWITCHBOARD_MAX_ALIASES)")
+	fs.IntVar(&o.cfg.Limits.MaxOperations, "max-operations", envInt("SWITCHBOARD_MAX_OPERATIONS", 10), "most operations in one document (SWITCHBOARD_MAX_OPERATIONS)")
+	fs.Int64Var(&o.cfg.MaxBodyBytes, "max-body-bytes", int64(envInt("SWITCHBOARD_MAX_BODY_BYTES", 1<<20)), "largest request body (SWITCHBOARD_MAX_BODY_BYTES)")
+	fs.DurationVar(&o.cfg.RequestTimeout, "request-timeout", envDuration("SWITCHBOARD_REQUEST_TIMEOUT", 30*time.Second), "time limit of one request (SWITCHBOARD_REQUEST_TIMEOUT)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -78,4 +84,22 @@ func parseFlags(args []string) (options, error) {
 		o.cfg.DatabaseURL = filepath.Join(o.cfg.DataDir, "switchboard.db")
 	}
 	return o, nil
+}
+
+func envInt(key string, def int) int {
+	if v, ok := os.LookupEnv(key); ok {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
+	}
+	return def
+}
+
+func envDuration(key string, def time.Duration) time.Duration {
+	if v, ok := os.LookupEnv(key); ok {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
+		}
+	}
+	return def
 }

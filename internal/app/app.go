@@ -49,6 +49,9 @@ type Config struct {
 	// Limits bound depth, cost, aliases and page sizes of GraphQL operations
 	// (zero values: limits.Defaults).
 	Limits limits.Config
+	// MaxBodyBytes and RequestTimeout bound one HTTP request (defaults 1 MiB, 30 s).
+	MaxBodyBytes   int64
+	RequestTimeout time.Duration
 	// SecureCookies marks the session cookie Secure (default: outside development).
 	SecureCookies *bool
 	// TrustProxy takes the client address (sign-in throttling) from
@@ -135,6 +138,7 @@ func (a *App) build(ctx context.Context) error {
 	}
 	workers := river.NewWorkers()
 	a.Directory = &directory.Service{Client: client, Box: box, Logger: cfg.Logger}
+	a.Directory.CacheCounts(a.DB)
 	a.Directory.AddWorkers(workers)
 	a.Importer = &importer.Service{Client: client, RingEx: a.Directory.ClientFor, Logger: cfg.Logger}
 	a.Importer.AddWorkers(workers)
@@ -163,7 +167,8 @@ func (a *App) build(ctx context.Context) error {
 		Playground:     cfg.Playground,
 		CORSOrigins:    cfg.CORSOrigins,
 		ConsoleDir:     cfg.ConsoleDir,
-		RequestTimeout: 30 * time.Second,
+		RequestTimeout: orDuration(cfg.RequestTimeout, 30*time.Second),
+		MaxBodyBytes:   cfg.MaxBodyBytes,
 		Logger:         cfg.Logger,
 		Ready:          a.DB.Ready,
 		ErrorPresenter: graph.ErrorPresenter(cfg.Logger),
@@ -185,7 +190,34 @@ func (a *App) build(ctx context.Context) error {
 
 // Start begins background work (River workers, periodic syncs).
 func (a *App) Start(ctx context.Context) error {
-	return a.Jobs.Start(ctx)
+	if err := a.Jobs.Start(ctx); err != nil {
+		return err
+	}
+	a.startCleanup()
+	return nil
+}
+
+// startCleanup deletes expired sessions and stale throttling rows every
+// hour. Every instance may run it: the deletes are idempotent.
+func (a *App) startCleanup() {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(time.Hour)
+		defer t.Stop()
+		for {
+			if err := a.Auth.Cleanup(ctx); err != nil && ctx.Err() == nil {
+				a.Config.Logger.Warn("cleaning up sessions", "err", err)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	a.closers = append(a.closers, func(context.Context) error { cancel(); <-done; return nil })
 }
 
 // secretBox seals RingEX secrets with the configured key, or with a key
@@ -227,4 +259,11 @@ func (a *App) Close(ctx context.Context) error {
 	}
 	a.closers = nil
 	return first
+}
+
+func orDuration(d, def time.Duration) time.Duration {
+	if d > 0 {
+		return d
+	}
+	return def
 }
