@@ -157,10 +157,8 @@ func (a *App) build(ctx context.Context) error {
 	a.Directory.Jobs = a.Jobs
 	a.Importer.Jobs = a.Jobs
 	a.Resolver = &graph.Resolver{Client: client, Auth: a.Auth, Directory: a.Directory, Importer: a.Importer}
-	a.Resolver.AgentSessions = &agentsession.Service{Client: client, Logger: cfg.Logger}
-	if v, ok := any(a.Directory).(agentsession.RingExVerifier); ok { // RingEX sign-in of imported agents
-		a.Resolver.AgentSessions.RingEx = v
-	}
+	// Imported agents sign in with a RingEX token, verified by the directory.
+	a.Resolver.AgentSessions = &agentsession.Service{Client: client, Logger: cfg.Logger, RingEx: a.Directory}
 	srvCfg := server.Config{
 		Production:     cfg.Production(),
 		Introspection:  cfg.Introspection,
