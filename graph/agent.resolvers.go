@@ -7,10 +7,10 @@ package graph
 
 import (
 	"context"
+	"github.com/switchboard/switchboard/internal/agentsession"
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/agent"
-	"github.com/switchboard/switchboard/ent/agentstate"
 	"github.com/switchboard/switchboard/internal/agents"
 )
 
@@ -32,14 +32,7 @@ func (r *agentResolver) RingExOwned(ctx context.Context, obj *ent.Agent) (bool, 
 
 // Ready is the resolver for the ready field.
 func (r *agentSessionResolver) Ready(ctx context.Context, obj *ent.AgentSession) (bool, error) {
-	if obj.StateID == nil {
-		return false, nil
-	}
-	s, err := obj.State(ctx)
-	if err != nil || s == nil {
-		return false, err
-	}
-	return s.BaseState == agentstate.BaseStateAVAILABLE, nil
+	return agentsession.Ready(ctx, r.client(ctx), obj)
 }
 
 // CreateAgent is the resolver for the createAgent field.
@@ -98,7 +91,7 @@ func (r *agentWhereInputResolver) Search(ctx context.Context, obj *ent.AgentWher
 // SignedIn is the resolver for the signedIn field.
 func (r *agentWhereInputResolver) SignedIn(ctx context.Context, obj *ent.AgentWhereInput, data *bool) error {
 	if data != nil {
-		obj.AddPredicates(agents.SignedInPredicate(*data))
+		obj.AddPredicates(agentsession.SignedInPredicate(*data))
 	}
 	return nil
 }

@@ -5,14 +5,13 @@ package agents
 
 import (
 	"context"
-	"time"
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/agent"
-	"github.com/switchboard/switchboard/ent/agentsession"
 	"github.com/switchboard/switchboard/ent/category"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/team"
+	"github.com/switchboard/switchboard/internal/agentsession"
 	"github.com/switchboard/switchboard/internal/errs"
 	"github.com/switchboard/switchboard/internal/password"
 	"github.com/switchboard/switchboard/internal/validate"
@@ -122,10 +121,7 @@ func SetPassword(ctx context.Context, c *ent.Client, id int, pw string) (*ent.Ag
 // under the system context: the caller already holds the agents' write
 // permission, and ending a session is its consequence, not a separate act.
 func EndSessions(ctx context.Context, c *ent.Client, agentIDs []int, reason string) error {
-	return c.AgentSession.Update().
-		Where(agentsession.AgentIDIn(agentIDs...), agentsession.EndedAtIsNil()).
-		SetEndedAt(time.Now()).SetEndReason(reason).
-		Exec(viewer.SystemContext(ctx))
+	return agentsession.EndAll(ctx, c, agentIDs, reason)
 }
 
 func hash(pw string) (string, error) {

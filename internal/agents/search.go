@@ -6,7 +6,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 
 	"github.com/switchboard/switchboard/ent/agent"
-	"github.com/switchboard/switchboard/ent/agentsession"
 	"github.com/switchboard/switchboard/ent/predicate"
 )
 
@@ -27,13 +26,4 @@ func SearchPredicate(search string) predicate.Agent {
 			))
 		}
 	}
-}
-
-// SignedInPredicate matches agents with (or without) an active session.
-func SignedInPredicate(signedIn bool) predicate.Agent {
-	p := agent.HasSessionsWith(agentsession.EndedAtIsNil())
-	if signedIn {
-		return p
-	}
-	return agent.Not(p)
 }

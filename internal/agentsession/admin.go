@@ -60,25 +60,6 @@ func EndAll(ctx context.Context, client *ent.Client, agentIDs []int, reason stri
 		SetEndedAt(timeNow()).SetEndReason(reason).Exec(viewer.SystemContext(ctx))
 }
 
-// ActiveSessions returns the active session of each agent that has one, in
-// one query for a whole page of agents. It reads with the caller's viewer,
-// so it shows presence only where the viewer may read agents.
-func ActiveSessions(ctx context.Context, client *ent.Client, agentIDs []int) (map[int]*ent.AgentSession, error) {
-	out := make(map[int]*ent.AgentSession, len(agentIDs))
-	if len(agentIDs) == 0 {
-		return out, nil
-	}
-	list, err := client.AgentSession.Query().
-		Where(agentsession.AgentIDIn(agentIDs...), agentsession.EndedAtIsNil()).All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range list {
-		out[s.AgentID] = s
-	}
-	return out, nil
-}
-
 // SignedInPredicate filters agents by whether they have an active session,
 // for the agents connection's signedIn filter.
 func SignedInPredicate(signedIn bool) predicate.Agent {
