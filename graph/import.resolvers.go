@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 
 	"entgo.io/contrib/entgql"
 	"github.com/switchboard/switchboard/ent"
@@ -87,7 +86,7 @@ func (r *subscriptionResolver) ImportJobProgress(ctx context.Context, jobID int)
 
 // RingExSyncProgress is the resolver for the ringExSyncProgress field.
 func (r *subscriptionResolver) RingExSyncProgress(ctx context.Context, accountID int) (<-chan *RingExLinkStatus, error) {
-	panic(fmt.Errorf("not implemented: RingExSyncProgress - ringExSyncProgress"))
+	return r.ringExSyncProgress(ctx, accountID)
 }
 
 // Subscription returns SubscriptionResolver implementation.

@@ -41,3 +41,24 @@ func derefString(s *string) string {
 	}
 	return *s
 }
+
+// ringExSyncProgress converts the directory's status stream for the
+// ringExSyncProgress subscription.
+func (r *Resolver) ringExSyncProgress(ctx context.Context, accountID int) (<-chan *RingExLinkStatus, error) {
+	in, err := r.Directory.Watch(ctx, accountID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(chan *RingExLinkStatus, 1)
+	go func() {
+		defer close(out)
+		for st := range in {
+			select {
+			case out <- linkStatus(st):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out, nil
+}

@@ -98,6 +98,9 @@ func (s *Service) Search(ctx context.Context, a SearchArgs) (*ent.RingExUserConn
 	if len(order) == 0 {
 		order = DefaultOrder
 	}
+	// Every viewer allowed here sees all of the account's rows (the privacy
+	// filter is the account), so the count can be shared (count.go).
+	ctx = context.WithValue(ctx, countKeyCtx{}, countKeyOf(a.AccountID, a.Search, a.Filter))
 	return s.client(ctx).RingExUser.Query().
 		Where(MatchPredicate(a.AccountID, a.Search, a.Filter)...).
 		Paginate(ctx, a.After, a.First, a.Before, a.Last, ent.WithRingExUserOrder(order))
@@ -105,5 +108,6 @@ func (s *Service) Search(ctx context.Context, a SearchArgs) (*ent.RingExUserConn
 
 // EnsureSearchIndex is kept for callers; it does nothing now: the pg_trgm
 // GIN index on ring_ex_users.search_text is created by the versioned
-// migration internal/db/migrations/postgres/0002_search_trigram.sql.
+// migration internal/db/migrations/postgres/0002_search_trigram.sql, and
+// the mirror version behind the count cache by 0004_ringex_search.sql.
 func EnsureSearchIndex(context.Context, *db.DB) error { return nil }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/errs"
 	"github.com/switchboard/switchboard/internal/jobs"
 	"github.com/switchboard/switchboard/internal/perm"
@@ -42,6 +43,11 @@ type Service struct {
 	RingExConfig func(*ringex.Config)
 	// BatchSize is the number of mirror rows per upsert statement (default 500).
 	BatchSize int
+	// Progress tunes Watch (ringExSyncProgress).
+	Progress WatchOptions
+	// db is set by CacheCounts (PostgreSQL only).
+	db     *db.DB
+	counts countCache
 
 	mu      sync.Mutex
 	clients map[int]cachedClient

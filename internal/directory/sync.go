@@ -88,7 +88,11 @@ func (s *Service) sync(ctx context.Context, l *ent.RingExLink) (*Result, error) 
 		_ = tx.Rollback()
 		return nil, err
 	}
-	return res, tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	s.flushSearchIndex(ctx)
+	return res, nil
 }
 
 func (s *Service) apply(ctx context.Context, tx *ent.Tx, l *ent.RingExLink, users []ringex.Extension, res *Result) error {
