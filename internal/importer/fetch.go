@@ -75,7 +75,7 @@ func (r *run) fetch(ctx context.Context, items []*item) error {
 
 	work := make(chan *item)
 	var wg sync.WaitGroup
-	for range r.s.concurrency() {
+	for range r.readers() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -108,6 +108,24 @@ func (r *run) fetch(ctx context.Context, items []*item) error {
 	close(work)
 	wg.Wait()
 	return context.Cause(ctx)
+}
+
+// pacedReaders bounds parallel reads once RingEX states a per-user limit:
+// the pacer then spaces requests anyway, and a request in flight when the
+// pacer's estimate of the window is off meets a 429 whose penalty restarts
+// with every further request, so many in flight turn one miss into a burst
+// of 429s that can exhaust the client's retries.
+const pacedReaders = 2
+
+// readers is the number of parallel RingEX reads for the next batch: the
+// configured concurrency while RingEX reports no limit (sandbox limits
+// off), few once it does.
+func (r *run) readers() int {
+	n := r.s.concurrency()
+	if rl, ok := r.rx.RateLimits()[ringex.GroupLight]; ok && rl.Limit > 0 {
+		n = min(n, pacedReaders)
+	}
+	return n
 }
 
 // watchCancel notices a cancel request while reads are under way: with

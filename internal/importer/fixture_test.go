@@ -3,6 +3,7 @@ package importer_test
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
@@ -43,9 +44,14 @@ type fixture struct {
 }
 
 type fixtureOpts struct {
-	users  int
-	sbOpts sandbox.Options
-	conn   *db.DB
+	users int
+	// waitScale overrides the client's waitScale (to pair with the
+	// sandbox's RateLimitScale).
+	waitScale float64
+	// httpClient overrides the RingEX client's HTTP client.
+	httpClient *http.Client
+	sbOpts     sandbox.Options
+	conn       *db.DB
 }
 
 func newFixture(t testing.TB, d testdb.Dialect, o fixtureOpts) *fixture {
@@ -61,8 +67,12 @@ func newFixture(t testing.TB, d testdb.Dialect, o fixtureOpts) *fixture {
 	sb := sandbox.New(o.sbOpts)
 	srv := httptest.NewServer(sb.Handler())
 	t.Cleanup(srv.Close)
+	ws := waitScale
+	if o.waitScale > 0 {
+		ws = o.waitScale
+	}
 	rx := ringex.New(ringex.Config{ServerURL: srv.URL, ClientID: sb.ClientID(), ClientSecret: sb.ClientSecret(),
-		JWT: sb.AppJWT(), WaitScale: waitScale, Timeout: 5 * time.Second})
+		JWT: sb.AppJWT(), WaitScale: ws, Timeout: 5 * time.Second, HTTPClient: o.httpClient})
 	f := &fixture{t: t, db: conn, sb: sb, sys: viewer.SystemContext(context.Background())}
 	f.svc = &importer.Service{
 		Client:       conn.Client,

@@ -8,6 +8,7 @@ package importer
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -36,21 +37,28 @@ type Service struct {
 	Jobs   Jobs
 	Logger *slog.Logger
 
-	// BatchSize is the number of users created per transaction (default 200).
+	// BatchSize bounds the users created per transaction (default 1000).
+	// Batches start smaller and grow while RingEX answers fast; under its
+	// real rate limits they shrink so that progress keeps being committed.
 	BatchSize int
 	// Concurrency bounds parallel RingEX user reads (default 16); the
 	// client's pacer keeps them under the Light rate limit.
 	Concurrency int
+	// Writers bounds the batch transactions written at once on PostgreSQL
+	// (default 2); SQLite has one writer, so there it is always 1.
+	Writers int
 	// PollInterval is how often progress watchers and the cancel watcher
 	// read the job row (default 200 ms).
 	PollInterval time.Duration
+
+	dialect atomic.Int32 // 0 until known, then isPostgres or notPostgres
 }
 
 func (s *Service) batchSize() int {
 	if s.BatchSize > 0 {
 		return s.BatchSize
 	}
-	return 200
+	return 1000
 }
 
 func (s *Service) concurrency() int {
@@ -59,6 +67,40 @@ func (s *Service) concurrency() int {
 	}
 	return 16
 }
+
+// writers is how many batch transactions may run at once. Only PostgreSQL
+// writes concurrently; anything that is not recognisably PostgreSQL gets one.
+func (s *Service) writers(ctx context.Context) int {
+	n := s.Writers
+	if n <= 0 {
+		n = 2
+	}
+	if n == 1 {
+		return 1
+	}
+	if s.dialect.Load() == 0 {
+		d := int32(notPostgres)
+		rows, err := s.Client.QueryContext(ctx, "SELECT current_setting('server_version_num')")
+		if err == nil {
+			if rows.Next() {
+				d = isPostgres
+			}
+			_ = rows.Close()
+		}
+		if err == nil || ctx.Err() == nil { // a cancelled probe decides nothing
+			s.dialect.Store(d)
+		}
+	}
+	if s.dialect.Load() != isPostgres {
+		return 1
+	}
+	return n
+}
+
+const (
+	isPostgres  = 1
+	notPostgres = 2
+)
 
 func (s *Service) pollInterval() time.Duration {
 	if s.PollInterval > 0 {

@@ -9,10 +9,18 @@ import (
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/importjob"
+	"github.com/switchboard/switchboard/internal/audit"
 	"github.com/switchboard/switchboard/internal/errs"
 	"github.com/switchboard/switchboard/internal/jobs"
 	"github.com/switchboard/switchboard/internal/perm"
 	"github.com/switchboard/switchboard/internal/viewer"
+)
+
+// Audit actions of an import: one event when it starts (who, selection,
+// role, teams, categories, total), one when it ends (status, counts).
+const (
+	ActionStart  = "import.start"
+	ActionFinish = "import.finish"
 )
 
 // Args is the River job that works one ImportJob.
@@ -67,10 +75,15 @@ func (s *Service) Start(ctx context.Context, in Input) (*ent.ImportJob, error) {
 				return err
 			}
 		}
-		// TODO(audit): record "agents.import.started" here (who: v, selection:
-		// in.Selection.record(), role, teams, categories, total) in the same
-		// transaction once internal/audit exists; the finished counts are
-		// recorded by the worker (see finish).
+		// In the same transaction: the event exists exactly when the job does.
+		// The finish (counts, status) is recorded by the worker (see finish).
+		if err := audit.Record(ctx, c, audit.Event{AccountID: in.AccountID, Action: ActionStart,
+			TargetType: "ImportJob", TargetID: job.ID, Changes: map[string]any{
+				"selection": in.Selection.record(), "roleId": in.RoleID, "teamIds": job.TeamIds,
+				"categoryIds": job.CategoryIds, "total": job.Total,
+			}}); err != nil {
+			return err
+		}
 		return s.enqueue(ctx, job.ID)
 	})
 	if err != nil {

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -13,6 +14,7 @@ import (
 	"github.com/switchboard/switchboard/ent/importresult"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/team"
+	"github.com/switchboard/switchboard/internal/audit"
 	"github.com/switchboard/switchboard/internal/ringex"
 	"github.com/switchboard/switchboard/internal/viewer"
 )
@@ -114,47 +116,189 @@ func (r *run) prepare(ctx context.Context) (code, msg string, err error) {
 
 var errCancelRequested = errors.New("import cancelled")
 
+// batch is one slice of PENDING users, read from RingEX and ready to write.
+type batch struct {
+	items     []*item
+	abort     error // why reading stopped early (see fetch)
+	cancelled bool  // a cancel request was seen before the batch was read
+	err       error // the database failed
+}
+
+// loop works the job as a pipeline: while batches are written (on
+// PostgreSQL by up to two transactions at once, each over its own users),
+// the next one is loaded and read from RingEX, so neither the database nor
+// RingEX waits on the other. Batches follow the result ids (keyset), so
+// the reader never picks up users a writer has not settled yet.
 func (r *run) loop(ctx context.Context) error {
-	for {
-		cancelled, err := r.cancelRequested(ctx)
-		if err != nil {
-			return err
+	rctx, stopReading := context.WithCancel(ctx)
+	batches := make(chan batch, 1)
+	go r.read(rctx, batches)
+	// Stop the reader before the job's outcome is written: it reads ahead,
+	// and neither its RingEX budget nor its queries are wanted any more.
+	stopReader := func() {
+		stopReading()
+		for range batches {
 		}
-		if cancelled {
-			return r.stop(ctx, importjob.StatusCANCELLED, CodeCancelled, "the import was cancelled")
+	}
+	defer stopReader()
+
+	w := newWriters(r.s.writers(ctx))
+	var last batch
+	for b := range batches {
+		if b.err != nil || b.cancelled || b.items == nil {
+			last = b
+			break
+		}
+		if !w.start(func() error { return r.writeLogged(ctx, b.items) }) {
+			break // a write failed
+		}
+		if b.abort != nil {
+			last = b
+			break
+		}
+	}
+	stopReader()
+	if err := w.wait(); err != nil {
+		return err
+	}
+	switch abort := last.abort; {
+	case last.err != nil:
+		return last.err
+	case last.cancelled || errors.Is(abort, errCancelRequested):
+		return r.stop(ctx, importjob.StatusCANCELLED, CodeCancelled, "the import was cancelled")
+	case last.items == nil && abort == nil:
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return r.finish(ctx)
+	case ctx.Err() != nil:
+		return ctx.Err() // shutting down: River retries and the job resumes
+	case ringex.IsAuthFailed(abort) || ringex.IsForbidden(abort) || ringex.IsTokenExpired(abort):
+		return r.stop(ctx, importjob.StatusFAILED, CodeAuthFailed, "RingEX refused the account's credentials: "+abort.Error())
+	default:
+		return r.stop(ctx, importjob.StatusFAILED, CodeUnavailable, "RingEX did not answer after retries: "+abort.Error())
+	}
+}
+
+func (r *run) writeLogged(ctx context.Context, items []*item) error {
+	t0 := time.Now()
+	err := r.write(ctx, items)
+	r.s.logger().Debug("import batch written", "job", r.job.ID, "users", len(items), "write", time.Since(t0), "err", err)
+	return err
+}
+
+// writers runs up to n batch writes at once and keeps the first error.
+type writers struct {
+	sem  chan struct{}
+	wg   sync.WaitGroup
+	mu   sync.Mutex
+	err  error
+	done chan struct{} // closed on the first error
+}
+
+func newWriters(n int) *writers {
+	return &writers{sem: make(chan struct{}, n), done: make(chan struct{})}
+}
+
+// start runs fn once a slot is free; false once a write has failed.
+func (w *writers) start(fn func() error) bool {
+	select {
+	case w.sem <- struct{}{}:
+	case <-w.done:
+		return false
+	}
+	w.wg.Add(1)
+	go func() {
+		defer w.wg.Done()
+		defer func() { <-w.sem }()
+		if err := fn(); err != nil {
+			w.mu.Lock()
+			if w.err == nil {
+				w.err = err
+				close(w.done)
+			}
+			w.mu.Unlock()
+		}
+	}()
+	return true
+}
+
+func (w *writers) wait() error {
+	w.wg.Wait()
+	return w.err
+}
+
+const (
+	firstBatch = 100
+	minBatch   = 25
+)
+
+// maxLinkParams bounds the bind parameters of one batch's team and category
+// link INSERT (two per row) under SQLite's limit (32766; PostgreSQL 65535).
+const maxLinkParams = 30000
+
+// maxBatch is the configured batch size, lowered when each agent gets so
+// many teams and categories that the link rows would pass maxLinkParams.
+func (r *run) maxBatch() int {
+	links := len(r.teamIDs) + len(r.catIDs)
+	return max(1, min(r.s.batchSize(), maxLinkParams/(2*max(links, 1))))
+}
+
+// nextBatchSize grows batches while RingEX answers fast (fewer, larger
+// transactions) and shrinks them when reads are paced by its rate limit, so
+// that progress and results keep being committed every few seconds.
+func nextBatchSize(size, limit int, took time.Duration) int {
+	switch {
+	case took < time.Second:
+		return min(size*2, limit)
+	case took > 5*time.Second:
+		return max(size/2, min(minBatch, limit))
+	}
+	return min(size, limit)
+}
+
+// read produces batches until the results run out (a batch with no items),
+// reading stops early, or ctx ends. It closes out.
+func (r *run) read(ctx context.Context, out chan<- batch) {
+	defer close(out)
+	send := func(b batch) bool {
+		select {
+		case out <- b:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	limit := r.maxBatch()
+	after, size := 0, min(limit, firstBatch)
+	for {
+		var b batch
+		b.cancelled, b.err = r.cancelRequested(ctx)
+		if b.err != nil || b.cancelled {
+			send(b)
+			return
 		}
 		pending, err := r.s.Client.ImportResult.Query().
-			Where(importresult.JobID(r.job.ID), importresult.OutcomeEQ(importresult.OutcomePENDING)).
-			Order(ent.Asc(importresult.FieldID)).Limit(r.s.batchSize()).All(ctx)
-		if err != nil {
-			return err
+			Where(importresult.JobID(r.job.ID), importresult.OutcomeEQ(importresult.OutcomePENDING), importresult.IDGT(after)).
+			Order(ent.Asc(importresult.FieldID)).Limit(size).All(ctx)
+		if err != nil || len(pending) == 0 {
+			send(batch{err: err})
+			return
 		}
-		if len(pending) == 0 {
-			return r.finish(ctx)
-		}
+		after = pending[len(pending)-1].ID
 		t0 := time.Now()
-		items, err := r.gather(ctx, pending)
-		if err != nil {
-			return err
+		if b.items, b.err = r.gather(ctx, pending); b.err != nil {
+			send(b)
+			return
 		}
 		t1 := time.Now()
-		abort := r.fetch(ctx, items)
-		t2 := time.Now()
-		if err := r.write(ctx, items); err != nil {
-			return err
-		}
-		r.s.logger().Debug("import batch", "job", r.job.ID, "users", len(items),
-			"gather", t1.Sub(t0), "fetch", t2.Sub(t1), "write", time.Since(t2))
-		switch {
-		case abort == nil:
-		case errors.Is(abort, errCancelRequested):
-			return r.stop(ctx, importjob.StatusCANCELLED, CodeCancelled, "the import was cancelled")
-		case ctx.Err() != nil:
-			return ctx.Err() // shutting down: River retries and the job resumes
-		case ringex.IsAuthFailed(abort) || ringex.IsForbidden(abort) || ringex.IsTokenExpired(abort):
-			return r.stop(ctx, importjob.StatusFAILED, CodeAuthFailed, "RingEX refused the account's credentials: "+abort.Error())
-		default:
-			return r.stop(ctx, importjob.StatusFAILED, CodeUnavailable, "RingEX did not answer after retries: "+abort.Error())
+		b.abort = r.fetch(ctx, b.items)
+		took := time.Since(t1)
+		r.s.logger().Debug("import batch read", "job", r.job.ID, "users", len(b.items),
+			"gather", t1.Sub(t0), "fetch", took)
+		size = nextBatchSize(size, limit, took)
+		if !send(b) || b.abort != nil {
+			return
 		}
 	}
 }
@@ -173,15 +317,37 @@ func (r *run) stop(ctx context.Context, status importjob.Status, code, msg strin
 		if status == importjob.StatusFAILED {
 			upd.SetError(msg)
 		}
-		// TODO(audit): record "agents.import.finished" (job, status, counts).
-		return upd.Exec(ctx)
+		job, err := upd.Save(ctx)
+		if err != nil {
+			return err
+		}
+		return r.recordFinish(ctx, tx.Client(), job)
 	})
 }
 
 func (r *run) finish(ctx context.Context) error {
-	// TODO(audit): record "agents.import.finished" (job, status, counts).
-	return r.s.Client.ImportJob.UpdateOneID(r.job.ID).SetStatus(importjob.StatusSUCCEEDED).
-		SetFinishedAt(time.Now()).Exec(ctx)
+	return r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error {
+		job, err := tx.ImportJob.UpdateOneID(r.job.ID).SetStatus(importjob.StatusSUCCEEDED).
+			SetFinishedAt(time.Now()).Save(ctx)
+		if err != nil {
+			return err
+		}
+		return r.recordFinish(ctx, tx.Client(), job)
+	})
+}
+
+// recordFinish writes the import's closing audit event in the transaction
+// that ends the job, so a job is finished exactly when its event exists.
+// The actor is the system (the worker); who started it is in the event.
+func (r *run) recordFinish(ctx context.Context, c *ent.Client, job *ent.ImportJob) error {
+	ch := map[string]any{"status": string(job.Status), "total": job.Total, "processed": job.Processed,
+		"imported": job.ImportedCount, "alreadyImported": job.AlreadyImportedCount, "failed": job.FailedCount,
+		"startedBy": job.CreatedBy}
+	if job.Error != "" {
+		ch["error"] = job.Error
+	}
+	return audit.Record(ctx, c, audit.Event{AccountID: job.AccountID, Action: ActionFinish,
+		TargetType: "ImportJob", TargetID: job.ID, Changes: ch})
 }
 
 // withTx runs fn in a transaction of its own.

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -11,8 +12,8 @@ import (
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/agent"
+	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
-	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/internal/locale"
 )
 
@@ -143,43 +144,57 @@ func (r *run) writeTx(ctx context.Context, tx *ent.Tx, items []*item) error {
 	if err != nil {
 		return err
 	}
-	return c.ImportJob.UpdateOneID(r.job.ID).AddProcessed(len(items)).AddImportedCount(imported).
+	// Update, not UpdateOne: no read-back of the job row (its selection can
+	// hold thousands of ids).
+	return c.ImportJob.Update().Where(importjob.ID(r.job.ID)).AddProcessed(len(items)).AddImportedCount(imported).
 		AddAlreadyImportedCount(already).AddFailedCount(failed).Exec(ctx)
 }
 
 // linkMirror points the mirror rows at their agents and stores regional
-// settings read from RingEX, in one upsert on the (account, RingEX id)
-// index: the rows exist, so every "insert" becomes an update of just these
-// columns. Rows not touched by this batch keep their values.
+// settings read from RingEX, in one UPDATE ... FROM (VALUES ...) per batch
+// (PostgreSQL and SQLite both take it): only these columns are sent and
+// written. A NULL in VALUES keeps the row's value.
 func (r *run) linkMirror(ctx context.Context, c *ent.Client, items []*item, agentOf map[int64]int) error {
-	now := time.Now()
-	var ups []*ent.RingExUserCreate
+	var (
+		rows []string
+		args = []any{time.Now(), r.job.AccountID}
+	)
 	for _, it := range items {
-		m := it.mirror
-		if m == nil {
+		if it.mirror == nil {
 			continue
 		}
-		uc := c.RingExUser.Create().SetAccountID(m.AccountID).SetRingexID(m.RingexID).SetStatus(m.Status).
-			SetNillableTimezoneName(m.TimezoneName).SetNillableTimezoneBias(m.TimezoneBias).
-			SetNillableLocaleCode(m.LocaleCode).SetNillableRegionalSyncedAt(m.RegionalSyncedAt).
-			SetNillableAgentID(m.AgentID)
-		if id, ok := agentOf[m.RingexID]; ok {
-			uc.SetAgentID(id)
+		var agentID, tz, bias, loc any
+		if id, ok := agentOf[it.res.RingexID]; ok {
+			agentID = id
 		}
 		if it.fetched && it.p.Regional != nil {
-			uc.SetTimezoneName(it.p.Regional.TimezoneName).SetTimezoneBias(it.p.Regional.TimezoneBias).
-				SetLocaleCode(it.p.Regional.LocaleCode).SetRegionalSyncedAt(now)
+			tz, bias, loc = it.p.Regional.TimezoneName, it.p.Regional.TimezoneBias, it.p.Regional.LocaleCode
 		}
-		ups = append(ups, uc)
+		if agentID == nil && tz == nil {
+			continue
+		}
+		n := len(args)
+		if len(rows) == 0 {
+			// The first row types the columns for PostgreSQL.
+			rows = append(rows, fmt.Sprintf("(CAST($%d AS BIGINT), CAST($%d AS BIGINT), CAST($%d AS TEXT), CAST($%d AS TEXT), CAST($%d AS TEXT))", n+1, n+2, n+3, n+4, n+5))
+		} else {
+			rows = append(rows, fmt.Sprintf("($%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5))
+		}
+		args = append(args, it.res.RingexID, agentID, tz, bias, loc)
 	}
-	if len(ups) == 0 {
+	if len(rows) == 0 {
 		return nil
 	}
-	return c.RingExUser.CreateBulk(ups...).
-		OnConflictColumns(ringexuser.FieldAccountID, ringexuser.FieldRingexID).
-		Update(func(u *ent.RingExUserUpsert) {
-			u.UpdateAgentID().UpdateTimezoneName().UpdateTimezoneBias().UpdateLocaleCode().UpdateRegionalSyncedAt()
-		}).Exec(ctx)
+	q := `UPDATE ring_ex_users SET
+	agent_id = COALESCE(v.column2, ring_ex_users.agent_id),
+	timezone_name = COALESCE(v.column3, ring_ex_users.timezone_name),
+	timezone_bias = COALESCE(v.column4, ring_ex_users.timezone_bias),
+	locale_code = COALESCE(v.column5, ring_ex_users.locale_code),
+	regional_synced_at = CASE WHEN v.column3 IS NULL THEN ring_ex_users.regional_synced_at ELSE $1 END
+FROM (VALUES ` + strings.Join(rows, ", ") + `) AS v
+WHERE ring_ex_users.account_id = $2 AND ring_ex_users.ringex_id = v.column1`
+	_, err := c.ExecContext(ctx, q, args...)
+	return err
 }
 
 // failOne records a user whose agent could not be created.
