@@ -26,7 +26,7 @@ type Config struct {
 	ClientID     string
 	ClientSecret string
 	JWT          string       // the app's JWT credential
-	HTTPClient   *http.Client // default: a plain client; per-call timeouts come from Timeout
+	HTTPClient   *http.Client // default: a pooled client; per-call timeouts come from Timeout
 	Timeout      time.Duration
 	MaxRetries   int // retries after the first attempt (5xx, network, 429); default 3, negative means none
 	Logger       *slog.Logger
@@ -71,7 +71,12 @@ func New(cfg Config) *Client {
 	}
 	c := &Client{cfg: cfg, hc: cfg.HTTPClient, log: cfg.Logger, maxRetries: cfg.MaxRetries, sleep: sleepCtx}
 	if c.hc == nil {
-		c.hc = &http.Client{}
+		// Imports read users with several requests in flight; Go's default
+		// keeps two idle connections per host, so the rest would pay a new
+		// (TLS) connection each time.
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 32
+		c.hc = &http.Client{Transport: t}
 	}
 	if c.log == nil {
 		c.log = slog.New(slog.DiscardHandler)
