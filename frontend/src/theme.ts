@@ -33,6 +33,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-green-light-color': '#1b5e2b',
     '--mantine-color-gray-light-color': '#343a40',
     '--mantine-color-red-light-color': '#a51d1d',
+    // Outline variant (the import wizard's and integration page's red buttons): red-6 on white is 3.3:1.
+    '--mantine-color-red-outline': '#a51d1d',
     '--mantine-color-orange-light-color': '#8a3a00',
     '--mantine-color-yellow-light-color': '#6b4e00',
     '--mantine-color-grape-light-color': '#7a2590',
