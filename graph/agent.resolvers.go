@@ -7,11 +7,11 @@ package graph
 
 import (
 	"context"
-	"github.com/switchboard/switchboard/internal/agentsession"
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/internal/agents"
+	"github.com/switchboard/switchboard/internal/agentsession"
 )
 
 // SignedIn is the resolver for the signedIn field.
