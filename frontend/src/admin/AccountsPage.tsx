@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -46,7 +46,7 @@ const CreateAccount = graphql(`
 const context = { additionalTypenames: ['Account'] };
 
 export default function AccountsPage() {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AccountsScreenQuery, context: useMemo(() => context, []) });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AccountsScreenQuery, context });
   const [creating, setCreating] = useState(false);
   const accounts = nodes(data?.accounts.edges);
   return (

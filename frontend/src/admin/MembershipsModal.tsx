@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { confirmAction } from '../lib/confirm';
@@ -76,7 +76,7 @@ export function MembershipsModal({ userId, onClose }: { userId: string; onClose:
   const [{ data, fetching, error }, refetch] = useQuery({
     query: MembershipsQuery,
     variables: { userId, accountId: accountId ?? '', withRoles: !!accountId },
-    context: useMemo(() => context, []),
+    context,
   });
   const [{ fetching: assigning }, assign] = useMutation(AssignMembership);
   const [, unassign] = useMutation(UnassignMembership);

@@ -74,7 +74,7 @@ export default function UsersPage() {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: UsersScreenQuery,
     variables: { ...pageVariables(pager), where },
-    context: useMemo(() => context, []),
+    context,
   });
   const [, setDisabled] = useMutation(SetUserDisabled);
   const [creating, setCreating] = useState(false);

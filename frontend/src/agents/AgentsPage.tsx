@@ -128,7 +128,7 @@ export default function AgentsPage() {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AgentsScreenQuery,
     variables: { accountId, ...pageVariables(pager), where, orderBy: agentOrder(sort) },
-    context: useMemo(() => context, []),
+    context,
   });
   const [, setEnabled] = useMutation(SetAgentsEnabled);
   const [, deleteAgents] = useMutation(DeleteAgents);

@@ -81,7 +81,7 @@ export default function CategoriesPage() {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: CategoriesScreenQuery,
     variables: { accountId },
-    context: useMemo(() => context, []),
+    context,
   });
   const [, create] = useMutation(CreateCategory);
   const [, update] = useMutation(UpdateCategory);

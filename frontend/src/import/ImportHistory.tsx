@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { getFragmentData } from '../gql';
+import { nodes } from '../lib/connection';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime, JOB_STATUS } from './format';
 import { ImportHistoryQuery, ImportJobFields } from './operations';
@@ -23,7 +24,7 @@ export function ImportHistory({ accountId, refreshKey }: { accountId: string; re
   }, [refreshKey, refetch]);
 
   const conn = data?.importJobs;
-  const jobs = (conn?.edges ?? []).flatMap((e) => (e?.node ? [getFragmentData(ImportJobFields, e.node)] : []));
+  const jobs = getFragmentData(ImportJobFields, nodes(conn?.edges));
 
   return (
     <Stack component="section" aria-labelledby="history-title" mt="xl">

@@ -1,23 +1,20 @@
 // Users > Agents > Import users: pick RingEX users, configure, import, watch
 // progress, read the results; the history below. The job being watched is in
 // the URL (?job=…) so a reload or a shared link shows the same import.
-import { Alert, Anchor, Box, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconPlugConnectedX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { nodes } from '../lib/connection';
 import { errorMessage, hasErrorCode } from '../lib/errors';
 import { ConfigureStep, type AccountLists } from './ConfigureStep';
-import classes from './contrast.module.css';
 import { ImportHistory } from './ImportHistory';
 import { JobView } from './JobView';
 import { ImportAccountQuery } from './operations';
 import { PickStep } from './PickStep';
 import { StepIndicator } from './StepIndicator';
 import { initialWizard, wizardReducer } from './wizard';
-
-const nodes = <T,>(edges: readonly ({ node?: T | null } | null)[] | null | undefined): T[] =>
-  (edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
 
 export default function ImportPage() {
   const { accountId = '' } = useParams();
@@ -63,62 +60,60 @@ export default function ImportPage() {
   const stepTitle = jobId ? 'Import progress and results' : state.step === 'pick' ? 'Pick RingCentral users to import' : 'Configure imported users';
 
   return (
-    <Box className={classes.root}>
-      <Stack>
-        <Title order={1} size="h2">
-          Import agents from RingEX
-        </Title>
-        {error && !notLinked && (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not load the account" role="alert">
-            {errorMessage(error)}
-          </Alert>
-        )}
-        {fetching && !account && <Text c="dimmed">Loading…</Text>}
-        {data && !data.account && (
-          <Alert color="yellow" title="Account not found" role="alert">
-            This account does not exist or you have no access to it.
-          </Alert>
-        )}
-        {notLinked && (
-          <Alert color="yellow" icon={<IconPlugConnectedX aria-hidden />} title="This account is not linked to RingEX">
-            <Text size="sm">
-              Agents are imported from the account&apos;s RingEX company directory. Link the account first:{' '}
-              <Anchor component={Link} to={`/a/${accountId}/integrations/ringex`}>
-                set up the RingEX integration
-              </Anchor>
-              .
-            </Text>
-          </Alert>
-        )}
-        {account && !notLinked && !mayImport && (
-          <Alert color="yellow" title="You cannot import agents" role="alert">
-            Your role in this account lacks the “import agents” permission.
-          </Alert>
-        )}
-        {account && !notLinked && mayImport && (
-          <>
-            <StepIndicator steps={['Pick users', 'Configure', 'Import']} active={stepIndex} />
-            <Group justify="space-between">
-              <Title order={2} size="h3" ref={headingRef} tabIndex={-1}>
-                {stepTitle}
-              </Title>
-              {!jobId && (
-                <Text size="sm" c="dimmed">
-                  {account.ringEx.userCount.toLocaleString('en-US')} users in the RingEX directory
-                </Text>
-              )}
-            </Group>
-            {jobId ? (
-              <JobView accountId={accountId} jobId={jobId} onStartOver={onStartOver} onFinished={onFinished} />
-            ) : state.step === 'pick' ? (
-              <PickStep accountId={accountId} state={state} dispatch={dispatch} />
-            ) : (
-              <ConfigureStep accountId={accountId} lists={lists} state={state} dispatch={dispatch} onStarted={onStarted} />
+    <Stack>
+      <Title order={1} size="h2">
+        Import agents from RingEX
+      </Title>
+      {error && !notLinked && (
+        <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not load the account" role="alert">
+          {errorMessage(error)}
+        </Alert>
+      )}
+      {fetching && !account && <Text c="dimmed">Loading…</Text>}
+      {data && !data.account && (
+        <Alert color="yellow" title="Account not found" role="alert">
+          This account does not exist or you have no access to it.
+        </Alert>
+      )}
+      {notLinked && (
+        <Alert color="yellow" icon={<IconPlugConnectedX aria-hidden />} title="This account is not linked to RingEX">
+          <Text size="sm">
+            Agents are imported from the account&apos;s RingEX company directory. Link the account first:{' '}
+            <Anchor component={Link} to={`/a/${accountId}/integrations/ringex`}>
+              set up the RingEX integration
+            </Anchor>
+            .
+          </Text>
+        </Alert>
+      )}
+      {account && !notLinked && !mayImport && (
+        <Alert color="yellow" title="You cannot import agents" role="alert">
+          Your role in this account lacks the “import agents” permission.
+        </Alert>
+      )}
+      {account && !notLinked && mayImport && (
+        <>
+          <StepIndicator steps={['Pick users', 'Configure', 'Import']} active={stepIndex} />
+          <Group justify="space-between">
+            <Title order={2} size="h3" ref={headingRef} tabIndex={-1}>
+              {stepTitle}
+            </Title>
+            {!jobId && (
+              <Text size="sm" c="dimmed">
+                {account.ringEx.userCount.toLocaleString('en-US')} users in the RingEX directory
+              </Text>
             )}
-          </>
-        )}
-        {account && mayImport && <ImportHistory accountId={accountId} refreshKey={`${jobId ?? ''}:${finishedJob ?? ''}`} />}
-      </Stack>
-    </Box>
+          </Group>
+          {jobId ? (
+            <JobView accountId={accountId} jobId={jobId} onStartOver={onStartOver} onFinished={onFinished} />
+          ) : state.step === 'pick' ? (
+            <PickStep accountId={accountId} state={state} dispatch={dispatch} />
+          ) : (
+            <ConfigureStep accountId={accountId} lists={lists} state={state} dispatch={dispatch} onStarted={onStarted} />
+          )}
+        </>
+      )}
+      {account && mayImport && <ImportHistory accountId={accountId} refreshKey={`${jobId ?? ''}:${finishedJob ?? ''}`} />}
+    </Stack>
   );
 }

@@ -2,12 +2,12 @@
 // (graphql-ws), then its per-user results. Polling backs the subscription up:
 // fast when the socket failed or ended early, slow otherwise.
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconAlertCircle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { getFragmentData } from '../gql';
+import { confirmAction } from '../lib/confirm';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime, JOB_STATUS, jobFinished, percent } from './format';
 import { CancelImportJobMutation, ImportJobFields, ImportJobProgressSubscription, ImportJobQuery } from './operations';
@@ -67,14 +67,15 @@ export function JobView(props: { accountId: string; jobId: string; onStartOver: 
 
   const status = JOB_STATUS[job.status];
   const pct = percent(job.processed, job.total);
-  const confirmCancel = () =>
-    modals.openConfirmModal({
+  const confirmCancel = async () => {
+    const ok = await confirmAction({
       title: 'Cancel this import?',
-      children: <Text size="sm">Users already imported stay imported; the rest are not imported.</Text>,
-      labels: { confirm: 'Cancel import', cancel: 'Keep importing' },
-      confirmProps: { color: 'red' },
-      onConfirm: () => void cancel({ id: job.id }),
+      message: 'Users already imported stay imported; the rest are not imported.',
+      confirmLabel: 'Cancel import',
+      cancelLabel: 'Keep importing',
     });
+    if (ok) void cancel({ id: job.id });
+  };
 
   return (
     <Stack>

@@ -6,6 +6,7 @@ import { IconAlertCircle, IconSearch } from '@tabler/icons-react';
 import { useEffect, type Dispatch } from 'react';
 import { useQuery } from 'urql';
 import type { RingExUserStatus } from '../gql/graphql';
+import { nodes } from '../lib/connection';
 import { errorMessage } from '../lib/errors';
 import { fullName, rowCheckboxLabel, selectionSummary, USER_STATUSES, userStatusColor, userStatusLabel } from './format';
 import { DirectoryUsersQuery } from './operations';
@@ -27,7 +28,7 @@ export function PickStep({ accountId, state, dispatch }: { accountId: string; st
     requestPolicy: 'cache-and-network',
   });
   const conn = data?.ringExUsers;
-  const rows = (conn?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const rows = nodes(conn?.edges);
   const total = conn?.totalCount ?? 0;
   const pageIds = rows.map((r) => r.id);
 

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import type { ImportResultOutcome } from '../gql/graphql';
+import { nodes } from '../lib/connection';
 import { errorMessage } from '../lib/errors';
 import { downloadCsv, resultsFilename } from './csv';
 import { mappingMatch, RESULT_OUTCOME } from './format';
@@ -25,7 +26,7 @@ export function ResultsTable({ accountId, jobId, createdAt }: { accountId: strin
     requestPolicy: 'cache-and-network',
   });
   const conn = data?.importJob?.results;
-  const rows = (conn?.edges ?? []).flatMap((e) => (e?.node ? [e.node] : []));
+  const rows = nodes(conn?.edges);
 
   const client = useClient();
   const [downloading, setDownloading] = useState(false);

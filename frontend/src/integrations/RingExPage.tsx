@@ -1,7 +1,6 @@
 // Settings > Integrations > RingEX: link the account to its RingEX company,
 // see the link and the last directory sync, sync now, unlink, leaver policy.
-import { Alert, Anchor, Badge, Box, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Alert, Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -9,9 +8,9 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { getFragmentData } from '../gql';
 import type { AccountLeaverPolicy } from '../gql/graphql';
-import classes from '../import/contrast.module.css';
 import { formatDateTime } from '../import/format';
 import { LabelledProgress } from '../import/LabelledProgress';
+import { confirmAction } from '../lib/confirm';
 import { errorMessage } from '../lib/errors';
 import { LinkForm } from './LinkForm';
 import { RingExAccountQuery, RingExStatusFields, RingExSyncProgressSubscription, SetLeaverPolicyMutation, SyncRingExMutation, UnlinkRingExMutation } from './operations';
@@ -62,26 +61,21 @@ export default function RingExPage() {
     setNow(Date.now());
   }
 
-  function confirmUnlink() {
-    modals.openConfirmModal({
+  async function confirmUnlink() {
+    const ok = await confirmAction({
       title: 'Unlink RingEX?',
-      children: (
-        <Text size="sm">
-          Switchboard forgets the credentials and stops syncing the directory. Imported agents stay, but no one can import more users until the
-          account is linked again.
-        </Text>
-      ),
-      labels: { confirm: 'Unlink', cancel: 'Keep the link' },
-      confirmProps: { color: 'red' },
-      onConfirm: async () => {
-        const res = await unlink({ accountId });
-        if (res.error) notifications.show({ color: 'red', title: 'Could not unlink', message: errorMessage(res.error) });
-        else {
-          notifications.show({ title: 'Unlinked', message: 'The account is no longer linked to RingEX.' });
-          refetch({ requestPolicy: 'network-only' });
-        }
-      },
+      message:
+        'Switchboard forgets the credentials and stops syncing the directory. Imported agents stay, but no one can import more users until the account is linked again.',
+      confirmLabel: 'Unlink',
+      cancelLabel: 'Keep the link',
     });
+    if (!ok) return;
+    const res = await unlink({ accountId });
+    if (res.error) notifications.show({ color: 'red', title: 'Could not unlink', message: errorMessage(res.error) });
+    else {
+      notifications.show({ title: 'Unlinked', message: 'The account is no longer linked to RingEX.' });
+      refetch({ requestPolicy: 'network-only' });
+    }
   }
 
   async function changeLeaverPolicy(policy: AccountLeaverPolicy) {
@@ -98,139 +92,137 @@ export default function RingExPage() {
   };
 
   return (
-    <Box className={classes.root}>
-      <Stack maw={900}>
-        <Title order={1} size="h2">
-          RingEX integration
-        </Title>
-        <Text c="dimmed">The link to the RingEX company account that agents are imported from.</Text>
-        {error && (
-          <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not load the integration" role="alert">
-            {errorMessage(error)}
-          </Alert>
-        )}
-        {fetching && !account && <Text c="dimmed">Loading…</Text>}
-        {data && !data.account && (
-          <Alert color="yellow" title="Account not found" role="alert">
-            This account does not exist or you have no access to it.
-          </Alert>
-        )}
-        {account && !canManage && (
-          <Alert color="yellow" title="Read only">
-            Your role lacks the “manage integrations” permission: you can see the link but not change it.
-          </Alert>
-        )}
-        {link && !link.linked && (
-          <Paper withBorder p="md">
-            <Stack>
-              <Title order={2} size="h3">
-                Link to RingEX
+    <Stack maw={900}>
+      <Title order={1} size="h2">
+        RingEX integration
+      </Title>
+      <Text c="dimmed">The link to the RingEX company account that agents are imported from.</Text>
+      {error && (
+        <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Could not load the integration" role="alert">
+          {errorMessage(error)}
+        </Alert>
+      )}
+      {fetching && !account && <Text c="dimmed">Loading…</Text>}
+      {data && !data.account && (
+        <Alert color="yellow" title="Account not found" role="alert">
+          This account does not exist or you have no access to it.
+        </Alert>
+      )}
+      {account && !canManage && (
+        <Alert color="yellow" title="Read only">
+          Your role lacks the “manage integrations” permission: you can see the link but not change it.
+        </Alert>
+      )}
+      {link && !link.linked && (
+        <Paper withBorder p="md">
+          <Stack>
+            <Title order={2} size="h3">
+              Link to RingEX
+            </Title>
+            <Text size="sm">This account is not linked. Enter the credentials of a RingEX app; Switchboard checks them with RingEX before saving.</Text>
+            {canManage && <LinkForm accountId={accountId} submitLabel="Link account" onLinked={onLinked} />}
+          </Stack>
+        </Paper>
+      )}
+      {link?.linked && (
+        <Paper withBorder p="md" component="section" aria-labelledby="link-status-title">
+          <Stack>
+            <Group justify="space-between">
+              <Title order={2} size="h3" id="link-status-title">
+                Status
               </Title>
-              <Text size="sm">This account is not linked. Enter the credentials of a RingEX app; Switchboard checks them with RingEX before saving.</Text>
-              {canManage && <LinkForm accountId={accountId} submitLabel="Link account" onLinked={onLinked} />}
-            </Stack>
-          </Paper>
-        )}
-        {link?.linked && (
-          <Paper withBorder p="md" component="section" aria-labelledby="link-status-title">
-            <Stack>
-              <Group justify="space-between">
-                <Title order={2} size="h3" id="link-status-title">
-                  Status
-                </Title>
-                <Badge color="green" variant="light" size="lg">
-                  Linked
-                </Badge>
-              </Group>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
-                <Field label="Company ID" value={link.companyId ?? '—'} />
-                <Field label="Users in the directory" value={link.userCount.toLocaleString('en-US')} />
-                <Field label="Server" value={link.serverUrl ?? '—'} />
-                <Field label="Client ID" value={link.clientId ?? '—'} />
-                <Field label="Linked on" value={formatDateTime(link.linkedAt)} />
-                <Field label="Last sync" value={formatDateTime(link.lastSyncAt)} />
-                <Field
-                  label="Last sync result"
-                  value={
-                    link.lastSyncStatus ? (
-                      <Badge variant="light" color={SYNC_STATUS[link.lastSyncStatus].color}>
-                        {SYNC_STATUS[link.lastSyncStatus].label}
-                      </Badge>
-                    ) : (
-                      '—'
-                    )
-                  }
-                />
-              </SimpleGrid>
-              {link.lastSyncError && (
-                <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Last sync failed">
-                  {link.lastSyncError}
-                </Alert>
-              )}
-              {syncing && (
-                <Stack gap={4}>
-                  <LabelledProgress label="Directory sync in progress" valueText="Syncing" running />
-                  <Text size="sm" role="status" aria-live="polite">
-                    Syncing the directory… {link.userCount.toLocaleString('en-US')} users so far.
-                  </Text>
-                </Stack>
-              )}
-              <Group gap="xs">
-                <Button onClick={() => void syncNow()} loading={syncState.fetching} disabled={!canManage || syncing}>
-                  {syncing ? 'Syncing…' : 'Sync now'}
-                </Button>
-                <Button component={Link} to={`/a/${accountId}/agents/import`} variant="light">
-                  Import agents
-                </Button>
-                {canManage && (
-                  <Button variant="default" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
-                    Change credentials
-                  </Button>
-                )}
-                {canManage && (
-                  <Button color="red" variant="outline" onClick={confirmUnlink} loading={unlinkState.fetching}>
-                    Unlink
-                  </Button>
-                )}
-              </Group>
-              {editing && (
-                <LinkForm
-                  accountId={accountId}
-                  initial={{ serverUrl: link.serverUrl ?? undefined, clientId: link.clientId ?? undefined }}
-                  submitLabel="Save credentials"
-                  onLinked={onLinked}
-                  onCancel={() => setEditing(false)}
-                />
-              )}
-            </Stack>
-          </Paper>
-        )}
-        {account && link?.linked && (
-          <Paper withBorder p="md" component="section" aria-labelledby="leavers-title">
-            <Stack gap="xs">
-              <Title order={2} size="h3" id="leavers-title">
-                Leavers
-              </Title>
-              <Text size="sm">
-                Agents whose RingEX user is disabled or removed are always flagged in the{' '}
-                <Anchor component={Link} to={`/a/${accountId}/agents`}>
-                  agents list
-                </Anchor>
-                . A sync that sees far fewer users than the last one marks nobody removed.
-              </Text>
-              <NativeSelect
-                label="When a RingEX user is disabled or removed"
-                value={account.leaverPolicy}
-                onChange={(e) => void changeLeaverPolicy(e.currentTarget.value as AccountLeaverPolicy)}
-                data={LEAVER_POLICIES}
-                disabled={!canManage || leaverState.fetching}
-                maw={420}
+              <Badge color="green" variant="light" size="lg">
+                Linked
+              </Badge>
+            </Group>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" component="dl" m={0}>
+              <Field label="Company ID" value={link.companyId ?? '—'} />
+              <Field label="Users in the directory" value={link.userCount.toLocaleString('en-US')} />
+              <Field label="Server" value={link.serverUrl ?? '—'} />
+              <Field label="Client ID" value={link.clientId ?? '—'} />
+              <Field label="Linked on" value={formatDateTime(link.linkedAt)} />
+              <Field label="Last sync" value={formatDateTime(link.lastSyncAt)} />
+              <Field
+                label="Last sync result"
+                value={
+                  link.lastSyncStatus ? (
+                    <Badge variant="light" color={SYNC_STATUS[link.lastSyncStatus].color}>
+                      {SYNC_STATUS[link.lastSyncStatus].label}
+                    </Badge>
+                  ) : (
+                    '—'
+                  )
+                }
               />
-            </Stack>
-          </Paper>
-        )}
-      </Stack>
-    </Box>
+            </SimpleGrid>
+            {link.lastSyncError && (
+              <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Last sync failed">
+                {link.lastSyncError}
+              </Alert>
+            )}
+            {syncing && (
+              <Stack gap={4}>
+                <LabelledProgress label="Directory sync in progress" valueText="Syncing" running />
+                <Text size="sm" role="status" aria-live="polite">
+                  Syncing the directory… {link.userCount.toLocaleString('en-US')} users so far.
+                </Text>
+              </Stack>
+            )}
+            <Group gap="xs">
+              <Button onClick={() => void syncNow()} loading={syncState.fetching} disabled={!canManage || syncing}>
+                {syncing ? 'Syncing…' : 'Sync now'}
+              </Button>
+              <Button component={Link} to={`/a/${accountId}/agents/import`} variant="light">
+                Import agents
+              </Button>
+              {canManage && (
+                <Button variant="default" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>
+                  Change credentials
+                </Button>
+              )}
+              {canManage && (
+                <Button color="red" variant="outline" onClick={confirmUnlink} loading={unlinkState.fetching}>
+                  Unlink
+                </Button>
+              )}
+            </Group>
+            {editing && (
+              <LinkForm
+                accountId={accountId}
+                initial={{ serverUrl: link.serverUrl ?? undefined, clientId: link.clientId ?? undefined }}
+                submitLabel="Save credentials"
+                onLinked={onLinked}
+                onCancel={() => setEditing(false)}
+              />
+            )}
+          </Stack>
+        </Paper>
+      )}
+      {account && link?.linked && (
+        <Paper withBorder p="md" component="section" aria-labelledby="leavers-title">
+          <Stack gap="xs">
+            <Title order={2} size="h3" id="leavers-title">
+              Leavers
+            </Title>
+            <Text size="sm">
+              Agents whose RingEX user is disabled or removed are always flagged in the{' '}
+              <Anchor component={Link} to={`/a/${accountId}/agents`}>
+                agents list
+              </Anchor>
+              . A sync that sees far fewer users than the last one marks nobody removed.
+            </Text>
+            <NativeSelect
+              label="When a RingEX user is disabled or removed"
+              value={account.leaverPolicy}
+              onChange={(e) => void changeLeaverPolicy(e.currentTarget.value as AccountLeaverPolicy)}
+              data={LEAVER_POLICIES}
+              disabled={!canManage || leaverState.fetching}
+              maw={420}
+            />
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
   );
 }
 

@@ -49,9 +49,16 @@ export function pageVariables(state: PagerState): { first: number; after: string
   return { first: state.size, after: state.afters[state.afters.length - 1] ?? null };
 }
 
-/** "26–50 of 120", for the table footer. */
+/** "26–50 of 2,431", for the table footer. */
 export function rangeLabel(state: PagerState, shown: number, total: number): string {
-  if (total === 0 || shown === 0) return `0 of ${total}`;
+  if (total === 0 || shown === 0) return `0 of ${formatCount(total)}`;
   const start = pageIndex(state) * state.size + 1;
-  return `${start}–${start + shown - 1} of ${total}`;
+  return `${formatCount(start)}–${formatCount(start + shown - 1)} of ${formatCount(total)}`;
+}
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+/** 2431 → "2,431". */
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
 }

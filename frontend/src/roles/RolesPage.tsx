@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Permission } from '../gql/graphql';
@@ -66,7 +66,7 @@ export default function RolesPage() {
   const [{ data, fetching, error }, refetch] = useQuery({
     query: RolesScreenQuery,
     variables: { accountId },
-    context: useMemo(() => context, []),
+    context,
   });
   const [, deleteRole] = useMutation(DeleteRole);
   const [draft, setDraft] = useState<RoleDraft | null>(null);

@@ -4,7 +4,7 @@ import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@ta
 import { useState } from 'react';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
-import type { AgentStateBaseState } from '../gql/graphql';
+import type { AgentStateBaseState, AgentStateFieldsFragment } from '../gql/graphql';
 import { confirmAction } from '../lib/confirm';
 import { formErrors } from '../lib/errors';
 import { notifyError, notifySuccess } from '../lib/notify';
@@ -12,14 +12,8 @@ import { FormAlert } from '../lib/QueryState';
 import { moveItem } from './accountSettings';
 import { TableScroll } from '../lib/TableScroll';
 
-export interface AgentStateRow {
-  id: string;
-  label: string;
-  baseState: AgentStateBaseState;
-  selectable: boolean;
-  active: boolean;
-  ready: boolean;
-}
+/** One agent state as the AgentStateFields fragment reads it. */
+export type AgentStateRow = AgentStateFieldsFragment;
 
 export const BASE_STATES: { value: AgentStateBaseState; label: string }[] = [
   { value: 'AVAILABLE', label: 'Available (ready for work)' },

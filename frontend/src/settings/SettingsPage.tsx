@@ -1,5 +1,4 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { getFragmentData, graphql } from '../gql';
 import { nodes } from '../lib/connection';
@@ -50,7 +49,7 @@ const context = { additionalTypenames: ['AgentState'] };
 
 export default function SettingsPage() {
   const { accountId, can } = useAccountAccess();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: SettingsScreenQuery, variables: { accountId }, context: useMemo(() => context, []) });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SettingsScreenQuery, variables: { accountId }, context });
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const account = data?.account;
   const states = [...getFragmentData(AgentStateFieldsDoc, nodes(account?.agentStates.edges))];

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Modal, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { TeamMemberKind } from '../gql/graphql';
@@ -76,7 +76,7 @@ const RemoveTeamMembers = graphql(`
 const context = { additionalTypenames: ['Agent', 'Team'] };
 
 export function TeamMembersModal({ accountId, teamId, canManage, onClose }: { accountId: string; teamId: string; canManage: boolean; onClose: () => void }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: TeamMembersQuery, variables: { teamId }, context: useMemo(() => context, []) });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: TeamMembersQuery, variables: { teamId }, context });
   const [, add] = useMutation(AddTeamMembers);
   const [, remove] = useMutation(RemoveTeamMembers);
   const [kind, setKind] = useState<TeamMemberKind>('MEMBER');

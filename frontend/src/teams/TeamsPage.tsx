@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Modal, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { confirmAction } from '../lib/confirm';
@@ -70,7 +70,7 @@ const context = { additionalTypenames: ['Team'] };
 
 export default function TeamsPage() {
   const { accountId, can } = useAccountAccess();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: TeamsScreenQuery, variables: { accountId }, context: useMemo(() => context, []) });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: TeamsScreenQuery, variables: { accountId }, context });
   const [, deleteTeam] = useMutation(DeleteTeam);
   const [naming, setNaming] = useState<{ id: string | null; name: string } | null>(null);
   const [open, setOpen] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ApiTokenScope } from '../gql/graphql';
@@ -66,7 +66,7 @@ const when = (t: string | null | undefined) => (t ? new Date(t).toLocaleString()
 
 export default function TokensPage() {
   const { accountId } = useAccountAccess();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: TokensScreenQuery, variables: { accountId }, context: useMemo(() => context, []) });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: TokensScreenQuery, variables: { accountId }, context });
   const [, revoke] = useMutation(RevokeToken);
   const [creating, setCreating] = useState(false);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
