@@ -9,21 +9,11 @@ import (
 // internal/agentsession, kept out of the generated resolver file.
 
 func startInput(in StartAgentSessionInput) agentsession.StartInput {
-	val := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return *p
+	return agentsession.StartInput{
+		Username: deref(in.Username, ""), Password: deref(in.Password, ""),
+		RingExToken: deref(in.RingExToken, ""), Client: deref(in.Client, ""),
+		TakeOver: deref(in.TakeOver, false), AccountID: deref(in.AccountID, 0),
 	}
-	out := agentsession.StartInput{
-		Username: val(in.Username), Password: val(in.Password),
-		RingExToken: val(in.RingExToken), Client: val(in.Client),
-		TakeOver: in.TakeOver != nil && *in.TakeOver,
-	}
-	if in.AccountID != nil {
-		out.AccountID = *in.AccountID
-	}
-	return out
 }
 
 func startedPayload(s *agentsession.Started, err error) (*AgentSessionPayload, error) {

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/switchboard/switchboard/ent"
@@ -66,47 +67,75 @@ func (Loaders) ExtensionName() string { return "Loaders" }
 // Validate implements graphql.HandlerExtension.
 func (Loaders) Validate(graphql.ExecutableSchema) error { return nil }
 
-// InterceptOperation gives every operation its own loaders.
+// InterceptOperation gives every query its own loaders. Mutations and
+// subscriptions get none: a later mutation field or a later subscription
+// event must not see rows cached before it ran.
 func (Loaders) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-	return next(context.WithValue(ctx, loadersKey{}, &requestLoaders{}))
+	if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation == ast.Query {
+		ctx = context.WithValue(ctx, loadersKey{}, &requestLoaders{})
+	}
+	return next(ctx)
 }
 
 type loadersKey struct{}
 
+type loaderKey struct {
+	kind    string
+	account int
+}
+
 type requestLoaders struct {
-	mu       sync.Mutex
-	sessions map[int]map[int]*ent.AgentSession // account → agent → active session
+	mu    sync.Mutex
+	cache map[loaderKey]any
+}
+
+// perAccount returns what load reads for one account, once per request.
+// ok is false outside a query operation; callers then read just the row
+// they need.
+func perAccount[V any](ctx context.Context, kind string, account int, load func() (map[int]V, error)) (m map[int]V, ok bool, err error) {
+	l, _ := ctx.Value(loadersKey{}).(*requestLoaders)
+	if l == nil {
+		return nil, false, nil
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	k := loaderKey{kind, account}
+	if v, hit := l.cache[k]; hit {
+		return v.(map[int]V), true, nil
+	}
+	if m, err = load(); err != nil {
+		return nil, true, err
+	}
+	if l.cache == nil {
+		l.cache = map[loaderKey]any{}
+	}
+	l.cache[k] = m
+	return m, true, nil
 }
 
 // activeSession returns the agent's active session, loading every active
 // session of the agent's account once per request.
 func (r *Resolver) activeSession(ctx context.Context, a *ent.Agent) (*ent.AgentSession, error) {
-	l, _ := ctx.Value(loadersKey{}).(*requestLoaders)
-	if l == nil {
-		s, err := r.client(ctx).AgentSession.Query().
-			Where(agentsession.AgentID(a.ID), agentsession.EndedAtIsNil()).Only(ctx)
-		if ent.IsNotFound(err) {
-			return nil, nil
-		}
-		return s, err
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.sessions == nil {
-		l.sessions = map[int]map[int]*ent.AgentSession{}
-	}
-	byAgent, ok := l.sessions[a.AccountID]
-	if !ok {
+	byAgent, ok, err := perAccount(ctx, "sessions", a.AccountID, func() (map[int]*ent.AgentSession, error) {
 		list, err := r.client(ctx).AgentSession.Query().
 			Where(agentsession.AccountID(a.AccountID), agentsession.EndedAtIsNil()).All(ctx)
-		if err != nil {
-			return nil, err
-		}
-		byAgent = make(map[int]*ent.AgentSession, len(list))
-		for _, s := range list {
-			byAgent[s.AgentID] = s
-		}
-		l.sessions[a.AccountID] = byAgent
+		return byID(list, func(s *ent.AgentSession) int { return s.AgentID }), err
+	})
+	if ok || err != nil {
+		return byAgent[a.ID], err
 	}
-	return byAgent[a.ID], nil
+	s, err := r.client(ctx).AgentSession.Query().
+		Where(agentsession.AgentID(a.ID), agentsession.EndedAtIsNil()).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return s, err
+}
+
+func byID[T any](list []T, id func(T) int) map[int]T {
+	m := make(map[int]T, len(list))
+	for _, x := range list {
+		m[id(x)] = x
+	}
+	return m
 }

@@ -10,23 +10,21 @@ import (
 
 	"entgo.io/contrib/entgql"
 	"github.com/switchboard/switchboard/ent"
-	"github.com/switchboard/switchboard/ent/category"
-	"github.com/switchboard/switchboard/ent/team"
 )
 
 // Role is the resolver for the role field.
 func (r *importJobResolver) Role(ctx context.Context, obj *ent.ImportJob) (*ent.Role, error) {
-	return r.Client.Role.Get(ctx, obj.RoleID)
+	return r.jobRole(ctx, obj)
 }
 
 // Teams is the resolver for the teams field.
 func (r *importJobResolver) Teams(ctx context.Context, obj *ent.ImportJob) ([]*ent.Team, error) {
-	return r.Client.Team.Query().Where(team.IDIn(obj.TeamIds...)).All(ctx)
+	return r.jobTeams(ctx, obj)
 }
 
 // Categories is the resolver for the categories field.
 func (r *importJobResolver) Categories(ctx context.Context, obj *ent.ImportJob) ([]*ent.Category, error) {
-	return r.Client.Category.Query().Where(category.IDIn(obj.CategoryIds...)).All(ctx)
+	return r.jobCategories(ctx, obj)
 }
 
 // ResultsCSV is the resolver for the resultsCsv field.

@@ -72,7 +72,7 @@ func (r *mutationResolver) SetRingExLeaverPolicy(ctx context.Context, accountID 
 // RingExUsers is the resolver for the ringExUsers field.
 func (r *queryResolver) RingExUsers(ctx context.Context, accountID int, search *string, filter *directory.Filter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RingExUserOrder) (*ent.RingExUserConnection, error) {
 	return r.Directory.Search(ctx, directory.SearchArgs{
-		AccountID: accountID, Search: derefString(search), Filter: filter,
+		AccountID: accountID, Search: deref(search, ""), Filter: filter,
 		After: after, First: first, Before: before, Last: last, OrderBy: orderBy,
 	})
 }

@@ -28,18 +28,7 @@ func syncJob(j *directory.SyncJob) *SyncJob {
 
 // ringExAccount reads the account a RingEX mutation changed, in its transaction.
 func (r *Resolver) ringExAccount(ctx context.Context, id int) (*ent.Account, error) {
-	c := ent.FromContext(ctx)
-	if c == nil {
-		c = r.Client
-	}
-	return c.Account.Get(ctx, id)
-}
-
-func derefString(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
+	return r.client(ctx).Account.Get(ctx, id)
 }
 
 // ringExSyncProgress converts the directory's status stream for the

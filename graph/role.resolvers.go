@@ -40,5 +40,5 @@ func (r *mutationResolver) DeleteRole(ctx context.Context, id int) (*DeletePaylo
 
 // AgentCount is the resolver for the agentCount field.
 func (r *roleResolver) AgentCount(ctx context.Context, obj *ent.Role) (int, error) {
-	return obj.QueryAgents().Count(ctx)
+	return r.agentCount(ctx, obj)
 }

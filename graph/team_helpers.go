@@ -3,8 +3,6 @@ package graph
 import (
 	"context"
 
-	"github.com/switchboard/switchboard/internal/agents"
-	"github.com/switchboard/switchboard/internal/errs"
 	"github.com/switchboard/switchboard/internal/teams"
 )
 
@@ -14,9 +12,5 @@ func (r *Resolver) changeMembers(ctx context.Context, teamID int, agentIDs []int
 	if err != nil {
 		return nil, err
 	}
-	conv := make([]agents.Result, len(res))
-	for i, x := range res {
-		conv[i] = agents.Result{ID: x.ID, OK: x.OK, Code: errs.Code(x.Code), Message: x.Message}
-	}
-	return &TeamMembersPayload{Team: t, Results: bulkPayload(conv).Results}, nil
+	return &TeamMembersPayload{Team: t, Results: bulkPayload(res).Results}, nil
 }

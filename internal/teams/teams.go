@@ -8,6 +8,7 @@ import (
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/team"
+	"github.com/switchboard/switchboard/internal/agents"
 	"github.com/switchboard/switchboard/internal/errs"
 	"github.com/switchboard/switchboard/internal/validate"
 )
@@ -69,20 +70,15 @@ func Delete(ctx context.Context, c *ent.Client, id int) error {
 	return nil
 }
 
-// Result is the outcome for one agent of a membership change.
-type Result struct {
-	ID      int
-	OK      bool
-	Code    string
-	Message string
-}
-
 // ChangeMembers adds (add=true) or removes agents as members or leaders and
 // answers per agent; agents of other accounts or unknown ids fail alone.
-func ChangeMembers(ctx context.Context, c *ent.Client, teamID int, agentIDs []int, leaders, add bool) (*ent.Team, []Result, error) {
+func ChangeMembers(ctx context.Context, c *ent.Client, teamID int, agentIDs []int, leaders, add bool) (*ent.Team, []agents.Result, error) {
 	t, err := c.Team.Get(ctx, teamID)
-	if err != nil {
+	if ent.IsNotFound(err) {
 		return nil, nil, errs.NotFound("team", "teamId")
+	}
+	if err != nil {
+		return nil, nil, err
 	}
 	found, err := c.Agent.Query().Where(agent.IDIn(agentIDs...), agent.AccountID(t.AccountID)).IDs(ctx)
 	if err != nil {
@@ -92,14 +88,14 @@ func ChangeMembers(ctx context.Context, c *ent.Client, teamID int, agentIDs []in
 	for _, id := range found {
 		ok[id] = true
 	}
-	results := make([]Result, 0, len(agentIDs))
+	results := make([]agents.Result, 0, len(agentIDs))
 	var valid []int
 	for _, id := range agentIDs {
 		if ok[id] {
 			valid = append(valid, id)
-			results = append(results, Result{ID: id, OK: true})
+			results = append(results, agents.Result{ID: id, OK: true})
 		} else {
-			results = append(results, Result{ID: id, Code: string(errs.NotFoundCode), Message: "agent not found"})
+			results = append(results, agents.Result{ID: id, Code: errs.NotFoundCode, Message: "agent not found"})
 		}
 	}
 	if len(valid) > 0 {

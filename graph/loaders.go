@@ -1,0 +1,85 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/ent/agent"
+	"github.com/switchboard/switchboard/ent/category"
+	"github.com/switchboard/switchboard/ent/role"
+	"github.com/switchboard/switchboard/ent/team"
+)
+
+// Per-request reads for fields resolved per row of a list (Role.agentCount,
+// ImportJob.role/teams/categories): one query per account and request, not
+// one per row. Each reads under the viewer, so privacy rules still apply.
+
+// agentCount counts the role's agents.
+func (r *Resolver) agentCount(ctx context.Context, ro *ent.Role) (int, error) {
+	counts, ok, err := perAccount(ctx, "agentCount", ro.AccountID, func() (map[int]int, error) {
+		var rows []struct {
+			RoleID int `json:"role_id"`
+			Count  int `json:"count"`
+		}
+		err := r.client(ctx).Agent.Query().Where(agent.AccountID(ro.AccountID)).
+			GroupBy(agent.FieldRoleID).Aggregate(ent.Count()).Scan(ctx, &rows)
+		m := make(map[int]int, len(rows))
+		for _, x := range rows {
+			m[x.RoleID] = x.Count
+		}
+		return m, err
+	})
+	if !ok {
+		return ro.QueryAgents().Count(ctx)
+	}
+	return counts[ro.ID], err
+}
+
+// jobRole is the import job's role, or nil when it is gone or hidden.
+func (r *Resolver) jobRole(ctx context.Context, j *ent.ImportJob) (*ent.Role, error) {
+	roles, ok, err := perAccount(ctx, "roles", j.AccountID, func() (map[int]*ent.Role, error) {
+		list, err := r.client(ctx).Role.Query().Where(role.AccountID(j.AccountID)).All(ctx)
+		return byID(list, func(x *ent.Role) int { return x.ID }), err
+	})
+	if ok || err != nil {
+		return roles[j.RoleID], err
+	}
+	x, err := r.client(ctx).Role.Get(ctx, j.RoleID)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return x, err
+}
+
+func (r *Resolver) jobTeams(ctx context.Context, j *ent.ImportJob) ([]*ent.Team, error) {
+	teams, ok, err := perAccount(ctx, "teams", j.AccountID, func() (map[int]*ent.Team, error) {
+		list, err := r.client(ctx).Team.Query().Where(team.AccountID(j.AccountID)).All(ctx)
+		return byID(list, func(x *ent.Team) int { return x.ID }), err
+	})
+	if !ok {
+		return r.client(ctx).Team.Query().Where(team.IDIn(j.TeamIds...)).All(ctx)
+	}
+	return pick(teams, j.TeamIds), err
+}
+
+func (r *Resolver) jobCategories(ctx context.Context, j *ent.ImportJob) ([]*ent.Category, error) {
+	cats, ok, err := perAccount(ctx, "categories", j.AccountID, func() (map[int]*ent.Category, error) {
+		list, err := r.client(ctx).Category.Query().Where(category.AccountID(j.AccountID)).All(ctx)
+		return byID(list, func(x *ent.Category) int { return x.ID }), err
+	})
+	if !ok {
+		return r.client(ctx).Category.Query().Where(category.IDIn(j.CategoryIds...)).All(ctx)
+	}
+	return pick(cats, j.CategoryIds), err
+}
+
+// pick returns the rows of ids that exist, in the order of ids.
+func pick[T any](m map[int]T, ids []int) []T {
+	out := make([]T, 0, len(ids))
+	for _, id := range ids {
+		if x, ok := m[id]; ok {
+			out = append(out, x)
+		}
+	}
+	return out
+}
