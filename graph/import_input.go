@@ -22,7 +22,7 @@ func (r *Resolver) importInput(in ImportAgentsInput) (importer.Input, error) {
 		out.Selection.AllMatching = &importer.Matching{
 			Search: search,
 			Filter: filterRecord(m.Filter),
-			Where:  ringexuser.And(r.Directory.MatchPredicate(in.AccountID, search, m.Filter)...),
+			Where:  ringexuser.And(directory.MatchPredicate(in.AccountID, search, m.Filter)...),
 		}
 	}
 	return out, nil

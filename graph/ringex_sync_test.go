@@ -35,6 +35,13 @@ func (r *ringExEnv) agent(t *testing.T, id int) *ent.Agent {
 
 func ptr[T any](v T) *T { return &v }
 
+func derefOr(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
 // Sync follows RingEX: new, changed, disabled and removed users, the agents
 // imported from them, and a user who comes back.
 func TestRingExSync(t *testing.T) {
@@ -188,7 +195,7 @@ func TestRingExSyncSafety(t *testing.T) {
 		// Linking again accepts the smaller directory.
 		r.link(t)
 		if st := r.status(t); st.LastSyncStatus != "SUCCEEDED" || st.UserCount != len(users)-200 {
-			t.Fatalf("after re-link: %+v", st)
+			t.Fatalf("after re-link: %+v (error %q)", st, derefOr(st.LastSyncError))
 		}
 		if a := r.agent(t, aVictim); *a.RingexStatus != "REMOVED" || a.Enabled {
 			t.Errorf("confirmed leaver: %v %v", *a.RingexStatus, a.Enabled)

@@ -12,6 +12,7 @@ import (
 	"github.com/switchboard/switchboard/ent/ringexlink"
 	"github.com/switchboard/switchboard/internal/app"
 	"github.com/switchboard/switchboard/internal/ringex"
+	"github.com/switchboard/switchboard/internal/ringex/ringextest"
 	"github.com/switchboard/switchboard/internal/ringex/sandbox"
 	"github.com/switchboard/switchboard/internal/testdb"
 	"github.com/switchboard/switchboard/internal/viewer"
@@ -28,15 +29,13 @@ type ringExEnv struct {
 
 func newRingExEnv(t *testing.T, d testdb.Dialect, users int) *ringExEnv {
 	t.Helper()
-	sb := sandbox.New(sandbox.Options{Users: users, Seed: 7})
-	srv := httptest.NewServer(sb.Handler())
-	t.Cleanup(srv.Close)
+	sb, url := ringextest.Serve(t, sandbox.Options{Users: users, Seed: 7})
 	e := newEnv(t, d, func(c *app.Config) { c.JobPollInterval = 50 * time.Millisecond })
 	// The client's real waits (back-off, Retry-After) on a fast clock.
-	e.App.Directory.RingExConfig = func(c *ringex.Config) { c.WaitScale = 0.001; c.Timeout = 5 * time.Second }
+	e.App.Directory.RingExConfig = func(c *ringex.Config) { c.WaitScale = ringextest.WaitScale; c.Timeout = 5 * time.Second }
 	id := e.createAccount(t, e.unique("RingEX"))
 	n, _ := strconv.Atoi(id)
-	return &ringExEnv{env: e, sb: sb, sbURL: srv.URL, accountID: id, acct: n}
+	return &ringExEnv{env: e, sb: sb, sbURL: url, accountID: id, acct: n}
 }
 
 const linkMutation = `mutation($a:ID!,$in:LinkRingExInput!){ linkRingEx(accountId:$a,input:$in){

@@ -28,9 +28,13 @@ type countCache struct {
 	m  map[countKey]countEntry
 }
 
+// countKey keeps search and filter apart: written into one string, a
+// search containing the filter's separators ("x|false|[]") could name
+// another search and filter ("x" with an empty filter).
 type countKey struct {
 	account int
-	match   string
+	search  string
+	filter  string
 }
 
 type countEntry struct {
@@ -45,15 +49,15 @@ const maxCounts = 4096
 // countKeyOf names a search and filter in the cache: the same key for every
 // request MatchPredicate turns into the same WHERE clause.
 func countKeyOf(accountID int, search string, f *Filter) countKey {
-	var b strings.Builder
-	b.WriteString(strings.Join(strings.Fields(strings.ToLower(search)), "\x00"))
+	// Terms are whitespace-free, so a space joins them unambiguously.
+	k := countKey{account: accountID, search: strings.Join(strings.Fields(strings.ToLower(search)), " ")}
 	if f != nil {
-		fmt.Fprintf(&b, "|%v|%v", f.IncludeRemoved, f.Statuses)
+		k.filter = fmt.Sprintf("%v|%v", f.IncludeRemoved, f.Statuses)
 		if f.Imported != nil {
-			fmt.Fprintf(&b, "|imported=%v", *f.Imported)
+			k.filter += fmt.Sprintf("|imported=%v", *f.Imported)
 		}
 	}
-	return countKey{account: accountID, match: b.String()}
+	return k
 }
 
 // countKeyCtx carries the countKey of a Search to the interceptor.

@@ -21,6 +21,7 @@ func TestCountKeyOf(t *testing.T) {
 		{"other account", countKeyOf(2, "mar", nil), false},
 		{"other search", countKeyOf(1, "mark", nil), false},
 		{"two terms", countKeyOf(1, "ma r", nil), false},
+		{"filter-like search", countKeyOf(1, "mar|false|[]", nil), false},
 		{"imported", countKeyOf(1, "mar", &Filter{Imported: &yes}), false},
 		{"not imported", countKeyOf(1, "mar", &Filter{Imported: &no}), false},
 		{"statuses", countKeyOf(1, "mar", &Filter{Statuses: []ringexuser.Status{ringexuser.StatusEnabled}}), false},
@@ -32,5 +33,8 @@ func TestCountKeyOf(t *testing.T) {
 	}
 	if countKeyOf(1, "mar", &Filter{Imported: &yes}) == countKeyOf(1, "mar", &Filter{Imported: &no}) {
 		t.Error("imported true and false share a count")
+	}
+	if countKeyOf(1, "mar|false|[]", nil) == countKeyOf(1, "mar", &Filter{}) {
+		t.Error("a search spelling out a filter shares the count of that filter")
 	}
 }

@@ -52,11 +52,6 @@ func MatchPredicate(accountID int, search string, f *Filter) []predicate.RingExU
 	return ps
 }
 
-// MatchPredicate is the method form of the package function.
-func (s *Service) MatchPredicate(accountID int, search string, f *Filter) []predicate.RingExUser {
-	return MatchPredicate(accountID, search, f)
-}
-
 // SearchArgs are the connection arguments of ringExUsers.
 type SearchArgs struct {
 	AccountID     int

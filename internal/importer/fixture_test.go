@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,17 +13,15 @@ import (
 	"github.com/switchboard/switchboard/ent/importresult"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/internal/db"
+	"github.com/switchboard/switchboard/internal/directory"
 	"github.com/switchboard/switchboard/internal/importer"
 	"github.com/switchboard/switchboard/internal/perm"
 	"github.com/switchboard/switchboard/internal/ringex"
+	"github.com/switchboard/switchboard/internal/ringex/ringextest"
 	"github.com/switchboard/switchboard/internal/ringex/sandbox"
 	"github.com/switchboard/switchboard/internal/testdb"
 	"github.com/switchboard/switchboard/internal/viewer"
 )
-
-// waitScale compresses the client's waits (Retry-After, back-off) as the
-// sandbox's RateLimitScale compresses its clock.
-const waitScale = 0.001
 
 var accountSeq atomic.Int64
 
@@ -45,7 +41,7 @@ type fixture struct {
 
 type fixtureOpts struct {
 	users int
-	// waitScale overrides the client's waitScale (to pair with the
+	// waitScale overrides ringextest.WaitScale (to pair with the
 	// sandbox's RateLimitScale).
 	waitScale float64
 	// httpClient overrides the RingEX client's HTTP client.
@@ -64,15 +60,13 @@ func newFixture(t testing.TB, d testdb.Dialect, o fixtureOpts) *fixture {
 		conn = testdb.New(t, d)
 	}
 	o.sbOpts.Users, o.sbOpts.Seed = o.users, 7
-	sb := sandbox.New(o.sbOpts)
-	srv := httptest.NewServer(sb.Handler())
-	t.Cleanup(srv.Close)
-	ws := waitScale
+	sb, url := ringextest.Serve(t, o.sbOpts)
+	cfg := ringextest.Config(sb, url)
 	if o.waitScale > 0 {
-		ws = o.waitScale
+		cfg.WaitScale = o.waitScale
 	}
-	rx := ringex.New(ringex.Config{ServerURL: srv.URL, ClientID: sb.ClientID(), ClientSecret: sb.ClientSecret(),
-		JWT: sb.AppJWT(), WaitScale: ws, Timeout: 5 * time.Second, HTTPClient: o.httpClient})
+	cfg.Timeout, cfg.HTTPClient = 5*time.Second, o.httpClient
+	rx := ringex.New(cfg)
 	f := &fixture{t: t, db: conn, sb: sb, sys: viewer.SystemContext(context.Background())}
 	f.svc = &importer.Service{
 		Client:       conn.Client,
@@ -80,7 +74,7 @@ func newFixture(t testing.TB, d testdb.Dialect, o fixtureOpts) *fixture {
 		PollInterval: 20 * time.Millisecond,
 	}
 	f.acc = f.account("Acme")
-	f.link(f.acc, srv.URL)
+	f.link(f.acc, url)
 	f.mirror(f.acc, rx)
 	f.role = must[*ent.Role](t)(conn.Client.Role.Create().SetAccountID(f.acc.ID).SetName("Agent").Save(f.sys))
 	for _, n := range []string{"Sales", "Support"} {
@@ -121,10 +115,15 @@ func (f *fixture) mirror(acc *ent.Account, rx *ringex.Client) {
 	_, err := rx.ListUsers(f.sys, func(page []ringex.Extension) error {
 		bulk := make([]*ent.RingExUserCreate, len(page))
 		for i, e := range page {
+			login := ""
+			if e.Contact.EmailAsLoginName {
+				login = e.Contact.Email
+			}
 			bulk[i] = c.RingExUser.Create().SetAccountID(acc.ID).SetRingexID(e.ID).SetExtensionNumber(e.ExtensionNumber).
 				SetFirstName(e.Contact.FirstName).SetLastName(e.Contact.LastName).SetEmail(e.Contact.Email).
-				SetLogin(e.Contact.Email).SetStatus(ringexuser.Status(e.Status)).SetHidden(e.Hidden).
-				SetSearchText(strings.ToLower(e.Contact.FirstName + " " + e.Contact.LastName + " " + e.Contact.Email + " " + e.ExtensionNumber))
+				SetLogin(login).SetStatus(ringexuser.Status(e.Status)).SetHidden(e.Hidden).
+				// The directory's own search text, so searches here match the picker's.
+				SetSearchText(directory.SearchText(e.Contact.FirstName, e.Contact.LastName, e.Contact.Email, e.ExtensionNumber, login))
 		}
 		return c.RingExUser.CreateBulk(bulk...).Exec(f.sys)
 	})

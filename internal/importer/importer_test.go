@@ -11,6 +11,7 @@ import (
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
 	"github.com/switchboard/switchboard/ent/ringexuser"
+	"github.com/switchboard/switchboard/internal/directory"
 	"github.com/switchboard/switchboard/internal/importer"
 	"github.com/switchboard/switchboard/internal/testdb"
 )
@@ -118,7 +119,7 @@ func TestImportAllMatchingMinusExcluded(t *testing.T) {
 		}
 		excluded := []int{matching[0].ID, matching[3].ID}
 		in := f.input(importer.Selection{
-			AllMatching: &importer.Matching{Search: "mar", Where: ringexuser.SearchTextContains("mar")},
+			AllMatching: &importer.Matching{Search: "mar", Where: ringexuser.And(directory.MatchPredicate(f.acc.ID, "mar", nil)...)},
 			ExcludeIDs:  excluded,
 		})
 		pv := must[*importer.Preview](t)(f.svc.Preview(f.importer(), in, 0, 1000))

@@ -2,15 +2,12 @@ package ringex_test
 
 import (
 	"errors"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/switchboard/switchboard/internal/ringex"
+	"github.com/switchboard/switchboard/internal/ringex/ringextest"
 	"github.com/switchboard/switchboard/internal/ringex/sandbox"
 )
-
-// testScale compresses every wait of the client: a 30 s Retry-After lasts 30 ms.
-const testScale = 0.001
 
 // newEnv starts a sandbox behind a real HTTP server and a client linked to it.
 func newEnv(t *testing.T, opts sandbox.Options, edit func(*ringex.Config)) (*sandbox.Sandbox, *ringex.Client) {
@@ -18,13 +15,8 @@ func newEnv(t *testing.T, opts sandbox.Options, edit func(*ringex.Config)) (*san
 	if opts.Users == 0 {
 		opts.Users = 100
 	}
-	sb := sandbox.New(opts)
-	srv := httptest.NewServer(sb.Handler())
-	t.Cleanup(srv.Close)
-	cfg := ringex.Config{
-		ServerURL: srv.URL, ClientID: sb.ClientID(), ClientSecret: sb.ClientSecret(), JWT: sb.AppJWT(),
-		WaitScale: testScale,
-	}
+	sb, url := ringextest.Serve(t, opts)
+	cfg := ringextest.Config(sb, url)
 	if edit != nil {
 		edit(&cfg)
 	}

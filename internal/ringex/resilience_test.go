@@ -20,7 +20,7 @@ func TestRetryAfterIsHonoured(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		faults sandbox.Faults
-		min    time.Duration // two waits, scaled by testScale
+		min    time.Duration // two waits, scaled by ringextest.WaitScale
 	}{
 		{"with header", sandbox.Faults{Burst429: 2, RetryAfter: 10}, 2 * 10 * time.Millisecond},
 		{"without header", sandbox.Faults{Burst429: 2, NoRetryAfter: true}, 2 * 30 * time.Millisecond},
