@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/switchboard/switchboard/internal/viewer"
 	"reflect"
 	"slices"
 	"time"
@@ -12,6 +11,7 @@ import (
 	entgo "entgo.io/ent"
 
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/internal/viewer"
 )
 
 // maxRowsPerEvent bounds a bulk update or delete: beyond it one summary
@@ -35,7 +35,7 @@ func Hook() ent.Hook {
 	return func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			gm, ok := m.(generated)
-			if !ok || skippedTypes[m.Type()] {
+			if !ok || skippedTypes[m.Type()] || onlyNoise(m) {
 				return next.Mutate(ctx, m)
 			}
 			p, err := prepare(ctx, gm)
@@ -52,6 +52,22 @@ func Hook() ent.Hook {
 			return v, nil
 		})
 	}
+}
+
+// onlyNoise reports an update touching nothing but bookkeeping fields (a
+// throttled last_used_at / last_seen_at touch). finish would record nothing
+// for it, so it skips prepare's reads of the old row on the auth hot path.
+func onlyNoise(m entgo.Mutation) bool {
+	if !m.Op().Is(entgo.OpUpdate|entgo.OpUpdateOne) || len(m.AddedFields()) > 0 ||
+		len(m.AddedEdges()) > 0 || len(m.RemovedEdges()) > 0 || len(m.ClearedEdges()) > 0 {
+		return false
+	}
+	for _, f := range append(m.Fields(), m.ClearedFields()...) {
+		if !noise[f] {
+			return false
+		}
+	}
+	return true
 }
 
 // pending is what must be captured before the change runs.

@@ -2,10 +2,10 @@ package auth
 
 import (
 	"context"
-
-	"entgo.io/contrib/entgql"
 	"strings"
 	"time"
+
+	"entgo.io/contrib/entgql"
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/apitoken"

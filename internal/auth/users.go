@@ -160,7 +160,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if err != nil {
 		return err
 	}
-	if err := c.ConsoleUser.UpdateOneID(u.ID).SetPasswordHash(hash).Exec(system(ctx)); err != nil {
+	if err := c.ConsoleUser.UpdateOne(u).SetPasswordHash(hash).Exec(system(ctx)); err != nil {
 		return err
 	}
 	return s.endSessions(ctx, c, u.ID, requestFrom(ctx).sessionHash)
