@@ -189,11 +189,6 @@ func refs(ctx context.Context, c *ent.Client, accountID int, roleID *int, teamID
 	return nil
 }
 
-// RefsExist is refs for other packages (the importer checks the same rules).
-func RefsExist(ctx context.Context, c *ent.Client, accountID int, roleID int, teamIDs, categoryIDs []int) error {
-	return refs(ctx, c, accountID, &roleID, teamIDs, categoryIDs)
-}
-
 // usernameFree checks no agent of any account has the login. The check must
 // see every account, so it runs under the system context; the answer names
 // no account.

@@ -107,10 +107,6 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		a.Close(ctx)
 		return nil, err
 	}
-	if err := directory.EnsureSearchIndex(ctx, conn); err != nil {
-		a.Close(ctx)
-		return nil, err
-	}
 	if err := a.build(ctx); err != nil {
 		a.Close(ctx)
 		return nil, fmt.Errorf("assembling: %w", err)

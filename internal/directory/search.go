@@ -9,7 +9,6 @@ import (
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexuser"
-	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/errs"
 	"github.com/switchboard/switchboard/internal/perm"
 )
@@ -100,9 +99,3 @@ func (s *Service) Search(ctx context.Context, a SearchArgs) (*ent.RingExUserConn
 		Where(MatchPredicate(a.AccountID, a.Search, a.Filter)...).
 		Paginate(ctx, a.After, a.First, a.Before, a.Last, ent.WithRingExUserOrder(order))
 }
-
-// EnsureSearchIndex is kept for callers; it does nothing now: the pg_trgm
-// GIN index on ring_ex_users.search_text is created by the versioned
-// migration internal/db/migrations/postgres/0002_search_trigram.sql, and
-// the mirror version behind the count cache by 0004_ringex_search.sql.
-func EnsureSearchIndex(context.Context, *db.DB) error { return nil }

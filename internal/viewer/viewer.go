@@ -45,9 +45,16 @@ func FromContext(ctx context.Context) *Viewer {
 	return v
 }
 
-// SystemContext marks ctx as an internal actor (jobs, bootstrap, seeding).
+// SystemContext lifts the checks for work a domain package has already
+// authorized (or that no person asked for: jobs, bootstrap, seeding). It
+// keeps who is acting, so that the audit log still names the user or token
+// on whose behalf the system writes.
 func SystemContext(ctx context.Context) context.Context {
-	return NewContext(ctx, &Viewer{System: true})
+	sys := &Viewer{System: true}
+	if v := FromContext(ctx); v != nil {
+		sys.UserID, sys.Email, sys.TokenID, sys.AgentID = v.UserID, v.Email, v.TokenID, v.AgentID
+	}
+	return NewContext(ctx, sys)
 }
 
 // Unrestricted reports whether v bypasses account scoping.
