@@ -139,3 +139,14 @@ func byID[T any](list []T, id func(T) int) map[int]T {
 	}
 	return m
 }
+
+// selects reports whether the current field's selection asks for a child
+// field (e.g. a connection's totalCount).
+func selects(ctx context.Context, name string) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}

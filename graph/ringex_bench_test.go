@@ -136,7 +136,7 @@ func BenchmarkRingExUsersSearch(b *testing.B) {
 		WHERE a.account_id = u.account_id AND a.ringex_extension_id = u.ringex_id`); err != nil {
 		b.Fatal(err)
 	}
-	if _, err := a.DB.SQL.ExecContext(ctx, `VACUUM ANALYZE ring_ex_users`); err != nil { // as autovacuum does after a bulk load
+	if _, err := a.DB.SQL.ExecContext(ctx, `VACUUM ANALYZE ring_ex_users, ring_ex_user_search`); err != nil { // as autovacuum does after a bulk load
 		b.Fatal(err)
 	}
 	q := `query($a:ID!){ ringExUsers(accountId:$a, search:"mar", first:50){ totalCount
@@ -153,6 +153,10 @@ func BenchmarkRingExUsersSearch(b *testing.B) {
 		if strings.Contains(st.query, `FROM "ring_ex_users"`) {
 			direct = append(direct, st)
 		}
+	}
+	// The count runs on the narrow search table outside ent's driver.
+	if cq, cargs, ok := directory.NarrowCount(acct, "mar", nil); ok {
+		direct = append(direct, stmt{cq, cargs})
 	}
 	if len(direct) != 2 {
 		b.Fatalf("want the count and the page statements, got %d", len(direct))

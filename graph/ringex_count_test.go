@@ -92,3 +92,82 @@ func TestRingExUsersCountFollowsChanges(t *testing.T) {
 		}
 	})
 }
+
+// On PostgreSQL totalCount of a search with a trigram-long term comes from
+// ring_ex_user_search, a trigger-kept copy of the searched columns
+// (migration 0005). Every search and filter the picker can send counts
+// exactly the rows it pages through, before and after a sync renames,
+// disables, removes and adds users.
+func TestRingExUsersCountMatchesRows(t *testing.T) {
+	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
+		r := newRingExEnv(t, d, 300)
+		r.link(t)
+		admin := r.admin(t)
+		users := directoryUsers(r.sb)
+		searches := []string{"mar", "MAR", "ar", "a", "mar ia", "example.com", "%", "_a", "a_b", "zzq", "qqq zzq", "müller", "1"}
+		filters := []map[string]any{
+			{},
+			{"statuses": []string{"Enabled"}},
+			{"statuses": []string{"Disabled", "Frozen"}},
+			{"includeRemoved": true},
+			{"imported": false},
+		}
+		check := func(step string) {
+			t.Helper()
+			for _, s := range searches {
+				for _, f := range filters {
+					var rows []dirUser
+					var total int
+					var after any
+					for {
+						p := r.search(t, admin, map[string]any{"s": s, "f": f, "first": 100, "after": after})
+						total = p.TotalCount
+						rows = append(rows, p.users()...)
+						if !p.PageInfo.HasNextPage {
+							break
+						}
+						after = *p.PageInfo.EndCursor
+					}
+					if total != len(rows) {
+						t.Fatalf("%s: search %q filter %v: totalCount %d, %d rows", step, s, f, total, len(rows))
+					}
+				}
+			}
+		}
+		check("after link")
+
+		var renamed, disabled, removed sandbox.User
+		for _, u := range users {
+			if u.Status != "Enabled" {
+				continue
+			}
+			switch {
+			case renamed.ID == 0:
+				renamed = u
+			case disabled.ID == 0:
+				disabled = u
+			case removed.ID == 0:
+				removed = u
+			}
+		}
+		if _, err := r.sb.UpdateUser(renamed.ID, sandbox.UserPatch{LastName: ptr("Zzqmar")}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.sb.SetStatus(disabled.ID, "Disabled"); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.sb.RemoveUser(removed.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.sb.AddUser(sandbox.User{FirstName: "Qqq", LastName: "Zzq"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.sync(t); err != nil {
+			t.Fatal(err)
+		}
+		check("after sync")
+		if p := r.search(t, admin, map[string]any{"s": "zzq", "first": 10}); p.TotalCount != 2 {
+			t.Fatalf(`search "zzq" after the sync: totalCount %d, want the renamed and the added user`, p.TotalCount)
+		}
+	})
+}

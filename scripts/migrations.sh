@@ -4,6 +4,7 @@
 #
 #   scripts/migrations.sh          rewrite 0001_init (while unreleased)
 #   scripts/migrations.sh <name>   add NNNN_<name>.sql for the changes since
+#   scripts/migrations.sh --rehash after adding a hand-written NNNN_<name>.sql
 #
 # Until the first release the schema lives in the single generated file
 # 0001_init.sql: run this without arguments after changing ent/schema, and

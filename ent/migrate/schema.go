@@ -536,11 +536,6 @@ var (
 				Columns: []*schema.Column{RingExUsersColumns[17], RingExUsersColumns[1]},
 			},
 			{
-				Name:    "ringexuser_agent_id",
-				Unique:  true,
-				Columns: []*schema.Column{RingExUsersColumns[18]},
-			},
-			{
 				Name:    "ringexuser_account_id_last_name_first_name",
 				Unique:  false,
 				Columns: []*schema.Column{RingExUsersColumns[17], RingExUsersColumns[4], RingExUsersColumns[3]},

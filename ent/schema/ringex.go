@@ -93,7 +93,7 @@ func (RingExUser) Edges() []ent.Edge {
 func (RingExUser) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("account_id", "ringex_id").Unique(),
-		index.Fields("agent_id").Unique(),
+		// agent_id is unique through the agent edge (ring_ex_users_agent_id_key).
 		index.Fields("account_id", "last_name", "first_name"),
 	}
 }

@@ -205,6 +205,25 @@ const devSQLiteURL = "file:dev?mode=memory&cache=shared&_pragma=foreign_keys(1)"
 // MigrationsFolder is where the migrations live, relative to the repository.
 const MigrationsFolder = "internal/db/migrations"
 
+// RehashAll rewrites both dialects' atlas.sum, for hand-written files (SQL
+// that ent cannot express, such as PostgreSQL triggers and trigram indexes).
+func RehashAll(root string) error {
+	for _, folder := range []string{"sqlite", "postgres"} {
+		ld, err := migrate.NewLocalDir(filepath.Join(root, folder))
+		if err != nil {
+			return err
+		}
+		sum, err := ld.Checksum()
+		if err != nil {
+			return err
+		}
+		if err := migrate.WriteSumFile(ld, sum); err != nil {
+			return fmt.Errorf("%s: %w", folder, err)
+		}
+	}
+	return nil
+}
+
 // GenerateAll runs GenerateMigration for both dialects into root (the
 // repository's MigrationsFolder) and reports what it wrote to out.
 func GenerateAll(ctx context.Context, root, name string, report func(string)) error {

@@ -59,6 +59,9 @@ type SearchArgs struct {
 	After, Before *entgql.Cursor[int]
 	First, Last   *int
 	OrderBy       []*ent.RingExUserOrder
+	// WantTotal: totalCount is asked for, so on PostgreSQL it is counted
+	// beside the page rather than before it.
+	WantTotal bool
 }
 
 // maxPage bounds first/last.
@@ -92,10 +95,13 @@ func (s *Service) Search(ctx context.Context, a SearchArgs) (*ent.RingExUserConn
 	if len(order) == 0 {
 		order = DefaultOrder
 	}
+	q := s.client(ctx).RingExUser.Query().Where(MatchPredicate(a.AccountID, a.Search, a.Filter)...)
 	// Every viewer allowed here sees all of the account's rows (the privacy
 	// filter is the account), so the count can be shared (count.go).
-	ctx = context.WithValue(ctx, countKeyCtx{}, countKeyOf(a.AccountID, a.Search, a.Filter))
-	return s.client(ctx).RingExUser.Query().
-		Where(MatchPredicate(a.AccountID, a.Search, a.Filter)...).
-		Paginate(ctx, a.After, a.First, a.Before, a.Last, ent.WithRingExUserOrder(order))
+	ca := countArgs{key: countKeyOf(a.AccountID, a.Search, a.Filter), search: a.Search, filter: a.Filter}
+	if a.WantTotal && s.db != nil && ent.FromContext(ctx) == nil {
+		ca.total = s.countAsync(ctx, ca, q.Clone())
+	}
+	ctx = context.WithValue(ctx, countKeyCtx{}, ca)
+	return q.Paginate(ctx, a.After, a.First, a.Before, a.Last, ent.WithRingExUserOrder(order))
 }
