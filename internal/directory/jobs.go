@@ -24,6 +24,11 @@ type SyncArgs struct {
 	// states include running, so without it a request arriving while a sync
 	// finishes would be swallowed by that (already listed) sync.
 	Again bool `json:"again,omitempty"`
+	// LinkedAt is the link a linkRingEx queued this sync for. The mutation
+	// commits after queuing, so the sync may start while the old link (or
+	// none) is still what it reads: it waits until it sees this one, or it
+	// would judge the new directory by the old link's last good size.
+	LinkedAt time.Time `json:"linked_at,omitzero"`
 }
 
 // Kind names the job.
@@ -41,22 +46,38 @@ type SyncWorker struct {
 	Service *Service
 }
 
-// linkWait is how long a sync waits for a link row that is not visible:
-// a sync queued by linkRingEx may start before the mutation commits.
+// linkWait is how long a sync waits for the link row it was queued for: a
+// sync queued by linkRingEx may start before the mutation commits.
 const linkWait = 30 * time.Second
 
 // Work syncs the account.
 func (w *SyncWorker) Work(ctx context.Context, job *river.Job[SyncArgs]) error {
 	unlock := w.Service.lockAccount(job.Args.AccountID) // a follow-up waits for the running sync
 	defer unlock()
-	_, err := w.Service.Sync(viewer.SystemContext(ctx), job.Args.AccountID)
-	if errors.Is(err, errNoLink) {
+	ctx = viewer.SystemContext(ctx)
+	ready, err := w.Service.linkReady(ctx, job.Args)
+	if err == nil && ready {
+		_, err = w.Service.Sync(ctx, job.Args.AccountID)
+	}
+	if (err == nil && !ready) || errors.Is(err, errNoLink) {
 		if time.Since(job.CreatedAt) < linkWait {
 			return river.JobSnooze(200 * time.Millisecond)
 		}
-		return nil // unlinked meanwhile: nothing to do
+		return nil // unlinked or linked again meanwhile: that link's sync follows
 	}
 	return err
+}
+
+// linkReady reports whether the link a sync was queued for is visible.
+func (s *Service) linkReady(ctx context.Context, a SyncArgs) (bool, error) {
+	if a.LinkedAt.IsZero() {
+		return true, nil
+	}
+	l, err := s.link(ctx, a.AccountID)
+	if err != nil || l == nil {
+		return false, err
+	}
+	return !l.LinkedAt.Before(a.LinkedAt), nil
 }
 
 // Timeout leaves room for a large directory on a slow RingEX.
@@ -82,7 +103,7 @@ func (w *SyncAllWorker) Work(ctx context.Context, _ *river.Job[SyncAllArgs]) err
 		return err
 	}
 	for _, id := range ids {
-		if _, err := w.Service.StartSync(ctx, id); err != nil {
+		if _, err := w.Service.StartSync(ctx, SyncArgs{AccountID: id}); err != nil {
 			return err
 		}
 	}
@@ -111,17 +132,18 @@ func PeriodicJobs(interval time.Duration) []*river.PeriodicJob {
 
 // StartSync queues a sync of the account and returns its job id (the
 // running or waiting one if there is one). 0 without a job runner.
-func (s *Service) StartSync(ctx context.Context, accountID int) (int64, error) {
+func (s *Service) StartSync(ctx context.Context, args SyncArgs) (int64, error) {
 	if s.Jobs == nil {
 		return 0, nil
 	}
-	id, err := s.Jobs.Insert(ctx, SyncArgs{AccountID: accountID}, nil)
+	id, err := s.Jobs.Insert(ctx, args, nil)
 	if err != nil {
 		return 0, err
 	}
 	if row, err := s.Jobs.Job(ctx, id); err == nil && row.State == rivertype.JobStateRunning {
 		// The running sync may have listed RingEX already: queue one more.
-		return s.Jobs.Insert(ctx, SyncArgs{AccountID: accountID, Again: true}, nil)
+		args.Again = true
+		return s.Jobs.Insert(ctx, args, nil)
 	}
 	return id, nil
 }
@@ -166,11 +188,11 @@ func (s *Service) RequestSync(ctx context.Context, accountID int) (*SyncJob, err
 	if l == nil {
 		return nil, notLinked()
 	}
-	return s.jobOf(ctx, accountID)
+	return s.jobOf(ctx, SyncArgs{AccountID: accountID})
 }
 
-func (s *Service) jobOf(ctx context.Context, accountID int) (*SyncJob, error) {
-	id, err := s.StartSync(ctx, accountID)
+func (s *Service) jobOf(ctx context.Context, args SyncArgs) (*SyncJob, error) {
+	id, err := s.StartSync(ctx, args)
 	if err != nil || id == 0 {
 		return nil, err
 	}

@@ -66,16 +66,18 @@ func (s *Service) Link(ctx context.Context, accountID int, in LinkInput) (*SyncJ
 		return nil, err
 	}
 	c := s.client(ctx)
+	// Microseconds: what both databases keep, so the queued sync can compare.
+	linkedAt := time.Now().Truncate(time.Microsecond)
 	existing, err := s.link(ctx, accountID)
 	if err != nil {
 		return nil, err
 	}
 	if existing == nil {
 		err = c.RingExLink.Create().SetAccountID(accountID).SetServerURL(in.ServerURL).
-			SetClientID(in.ClientID).SetClientSecretEnc(secretEnc).SetJwtEnc(jwtEnc).Exec(ctx)
+			SetClientID(in.ClientID).SetClientSecretEnc(secretEnc).SetJwtEnc(jwtEnc).SetLinkedAt(linkedAt).Exec(ctx)
 	} else {
 		upd := c.RingExLink.UpdateOne(existing).SetServerURL(in.ServerURL).SetClientID(in.ClientID).
-			SetClientSecretEnc(secretEnc).SetJwtEnc(jwtEnc).SetLinkedAt(time.Now()).
+			SetClientSecretEnc(secretEnc).SetJwtEnc(jwtEnc).SetLinkedAt(linkedAt).
 			// Linking again accepts the directory as it is now, even if a
 			// shrink check held back removals (and a new server is another
 			// directory altogether).
@@ -89,7 +91,7 @@ func (s *Service) Link(ctx context.Context, accountID int, in LinkInput) (*SyncJ
 		return nil, err
 	}
 	s.forget(accountID)
-	return s.jobOf(ctx, accountID)
+	return s.jobOf(ctx, SyncArgs{AccountID: accountID, LinkedAt: linkedAt})
 }
 
 func validate(in LinkInput) (LinkInput, error) {
