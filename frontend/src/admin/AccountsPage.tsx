@@ -1,7 +1,8 @@
 import { Anchor, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
-import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useEffect, useReducer, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -10,11 +11,17 @@ import { formErrors } from '../lib/errors';
 import { notifySuccess } from '../lib/notify';
 import { Empty, FormAlert, QueryState } from '../lib/QueryState';
 import { TableScroll } from '../lib/TableScroll';
+import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { TablePager } from '../lib/TablePager';
 
 const AccountsScreenQuery = graphql(`
-  query AccountsScreen {
-    accounts(first: 100, orderBy: { field: NAME }) {
+  query AccountsScreen($first: Int, $after: Cursor, $q: String) {
+    accounts(first: $first, after: $after, where: { nameContainsFold: $q }, orderBy: { field: NAME }) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -46,9 +53,19 @@ const CreateAccount = graphql(`
 const context = { additionalTypenames: ['Account'] };
 
 export default function AccountsPage() {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AccountsScreenQuery, context });
+  const [searchText, setSearchText] = useState('');
+  const [search] = useDebouncedValue(searchText.trim(), 300);
+  const [pager, dispatch] = useReducer(pagerReducer, 25, initialPager);
+  // A new search starts from the first page.
+  useEffect(() => dispatch({ type: 'reset' }), [search]);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: AccountsScreenQuery,
+    variables: { ...pageVariables(pager), q: search || null },
+    context,
+  });
   const [creating, setCreating] = useState(false);
-  const accounts = nodes(data?.accounts.edges);
+  const connection = data?.accounts;
+  const accounts = nodes(connection?.edges);
   return (
     <Stack>
       <Group justify="space-between">
@@ -60,9 +77,19 @@ export default function AccountsPage() {
         </Button>
       </Group>
       <Text c="dimmed">Each account is one business. Create it first, then assign the people who manage it on Console users.</Text>
+      <TextInput
+        label="Search"
+        placeholder="Account name"
+        type="search"
+        leftSection={<IconSearch size={14} aria-hidden />}
+        value={searchText}
+        onChange={(e) => setSearchText(e.currentTarget.value)}
+        size="xs"
+        w={{ base: '100%', xs: 260 }}
+      />
       <QueryState fetching={fetching} error={error} hasData={!!data} retry={() => refetch({ requestPolicy: 'network-only' })}>
         {accounts.length === 0 ? (
-          <Empty title="No accounts yet" />
+          <Empty title={search ? 'No matching account' : 'No accounts yet'} />
         ) : (
           <TableScroll minWidth={560} label="Accounts table">
             <Table aria-label="Accounts" verticalSpacing="xs" highlightOnHover>
@@ -93,6 +120,17 @@ export default function AccountsPage() {
               </Table.Tbody>
             </Table>
           </TableScroll>
+        )}
+        {connection && connection.totalCount > 0 && (
+          <TablePager
+            state={pager}
+            dispatch={dispatch}
+            shown={accounts.length}
+            total={connection.totalCount}
+            hasNextPage={connection.pageInfo.hasNextPage}
+            endCursor={connection.pageInfo.endCursor}
+            noun="accounts"
+          />
         )}
       </QueryState>
       {creating && (

@@ -1,15 +1,15 @@
-import { ActionIcon, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { confirmAction } from '../lib/confirm';
-import { nodes } from '../lib/connection';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { QueryState } from '../lib/QueryState';
+import { EntitySelect } from '../pickers/EntitySelect';
 
 const MembershipsQuery = graphql(`
-  query Memberships($userId: ID!, $accountId: ID!, $withRoles: Boolean!) {
+  query Memberships($userId: ID!) {
     node(id: $userId) {
       __typename
       ... on ConsoleUser {
@@ -24,26 +24,6 @@ const MembershipsQuery = graphql(`
           role {
             id
             name
-          }
-        }
-      }
-    }
-    accounts(first: 100, orderBy: { field: NAME }) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-    account(id: $accountId) @include(if: $withRoles) {
-      id
-      roles(first: 100, orderBy: { field: NAME }) {
-        edges {
-          node {
-            id
-            name
-            predefined
           }
         }
       }
@@ -75,7 +55,7 @@ export function MembershipsModal({ userId, onClose }: { userId: string; onClose:
   const [roleId, setRoleId] = useState<string | null>(null);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: MembershipsQuery,
-    variables: { userId, accountId: accountId ?? '', withRoles: !!accountId },
+    variables: { userId },
     context,
   });
   const [{ fetching: assigning }, assign] = useMutation(AssignMembership);
@@ -138,11 +118,10 @@ export function MembershipsModal({ userId, onClose }: { userId: string; onClose:
             </Table>
           )}
           <Group align="flex-end" wrap="wrap">
-            <Select
+            <EntitySelect
+              kind="accounts"
               label="Account"
-              placeholder="Choose an account"
-              searchable
-              data={nodes(data?.accounts.edges).map((a) => ({ value: a.id, label: a.name }))}
+              placeholder="Type to find an account"
               value={accountId}
               onChange={(v) => {
                 setAccountId(v);
@@ -150,11 +129,14 @@ export function MembershipsModal({ userId, onClose }: { userId: string; onClose:
               }}
               w={{ base: '100%', xs: 220 }}
             />
-            <Select
+            <EntitySelect
+              // A new account, a new list of roles.
+              key={accountId ?? ''}
+              kind="roles"
+              accountId={accountId}
               label="Role"
               placeholder={accountId ? 'Choose a role' : 'Choose an account first'}
               disabled={!accountId}
-              data={nodes(data?.account?.roles.edges).map((r) => ({ value: r.id, label: r.name }))}
               value={roleId}
               onChange={setRoleId}
               w={{ base: '100%', xs: 200 }}

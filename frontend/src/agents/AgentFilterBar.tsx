@@ -1,5 +1,6 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
+import { EntitySelect, type PickerKind } from '../pickers/EntitySelect';
 import { activeFilterCount, emptyFilters, type AgentFilters } from './filters';
 
 export interface Option {
@@ -13,9 +14,8 @@ interface Props {
   searchText: string;
   onSearchText: (text: string) => void;
   onChange: (filters: AgentFilters) => void;
-  roles: Option[];
-  teams: Option[];
-  categories: Option[];
+  /** Roles, teams and categories are searched in this account (server-side: there can be hundreds). */
+  accountId: string;
 }
 
 const yesNo = (yes: string, no: string): Option[] => [
@@ -23,18 +23,18 @@ const yesNo = (yes: string, no: string): Option[] => [
   { value: 'no', label: no },
 ];
 
-export function AgentFilterBar({ filters, searchText, onSearchText, onChange, roles, teams, categories }: Props) {
+export function AgentFilterBar({ filters, searchText, onSearchText, onChange, accountId }: Props) {
   const set = <K extends keyof AgentFilters>(key: K, value: AgentFilters[K]) => onChange({ ...filters, [key]: value });
   const count = activeFilterCount(filters);
-  const select = (label: string, key: 'roleId' | 'teamId' | 'categoryId', data: Option[]) => (
-    <Select
+  const select = (label: string, key: 'roleId' | 'teamId' | 'categoryId', kind: PickerKind) => (
+    <EntitySelect
+      kind={kind}
+      accountId={accountId}
       label={label}
       placeholder="Any"
-      data={data}
       value={filters[key]}
       onChange={(v) => set(key, v)}
       clearable
-      searchable={data.length > 8}
       size="xs"
       w={{ base: '100%', xs: 170 }}
     />
@@ -51,9 +51,9 @@ export function AgentFilterBar({ filters, searchText, onSearchText, onChange, ro
         w={{ base: '100%', xs: 240 }}
         type="search"
       />
-      {select('Role', 'roleId', roles)}
-      {select('Team', 'teamId', teams)}
-      {select('Category', 'categoryId', categories)}
+      {select('Role', 'roleId', 'roles')}
+      {select('Team', 'teamId', 'teams')}
+      {select('Category', 'categoryId', 'categories')}
       <Select
         label="Enabled"
         placeholder="Any"

@@ -1,13 +1,17 @@
-import { Alert, Button, Group, Modal, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { isEmail, isNotEmpty, useForm } from '@mantine/form';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { graphql } from '../gql';
+import { getFragmentData, graphql } from '../gql';
 import type { AgentFormQuery } from '../gql/graphql';
 import { nodes } from '../lib/connection';
 import { formErrors } from '../lib/errors';
 import { notifySuccess } from '../lib/notify';
 import { FormAlert, QueryState } from '../lib/QueryState';
+import { EntityMultiSelect } from '../pickers/EntityMultiSelect';
+import { EntitySelect } from '../pickers/EntitySelect';
+import { categoryOption, namedOption, roleOption } from '../pickers/labels';
+import { CategoryOptionFields } from '../pickers/operations';
 import { agentFieldMap, createInput, timezoneLabel, updateInput, type AgentFormValues } from './agentForm';
 
 const AgentFormQuery = graphql(`
@@ -24,28 +28,12 @@ const AgentFormQuery = graphql(`
       id
       defaultTimezone
       defaultLanguage
-      roles(first: 100, orderBy: { field: NAME }) {
+      roles(first: 1, where: { name: "Agent", predefined: true }) {
         edges {
           node {
             id
             name
             predefined
-          }
-        }
-      }
-      teams(first: 100, orderBy: { field: NAME }) {
-        edges {
-          node {
-            id
-            name
-          }
-        }
-      }
-      categories(first: 100, orderBy: { field: NAME }) {
-        edges {
-          node {
-            id
-            name
           }
         }
       }
@@ -65,12 +53,15 @@ const AgentFormQuery = graphql(`
         ringExOwned
         role {
           id
+          name
+          predefined
         }
         teams {
           id
+          name
         }
         categories {
-          id
+          ...CategoryOption
         }
       }
     }
@@ -160,7 +151,7 @@ function AgentForm({
           language: agent.language,
           roleId: agent.role.id,
           teamIds: (agent.teams ?? []).map((t) => t.id),
-          categoryIds: (agent.categories ?? []).map((c) => c.id),
+          categoryIds: (agent.categories ?? []).map((c) => getFragmentData(CategoryOptionFields, c).id),
           enabled: agent.enabled,
           password: '',
         }
@@ -171,7 +162,8 @@ function AgentForm({
           username: '',
           timezone: account.defaultTimezone,
           language: account.defaultLanguage,
-          roleId: nodes(account.roles.edges).find((r) => r.name === 'Agent')?.id ?? '',
+          // New agents start as the predefined Agent role.
+          roleId: nodes(account.roles.edges)[0]?.id ?? '',
           teamIds: [],
           categoryIds: [],
           enabled: true,
@@ -198,9 +190,15 @@ function AgentForm({
 
   const tzData = useMemo(() => options.timezones.map((tz) => ({ value: tz.name, label: timezoneLabel(tz) })), [options.timezones]);
   const langData = useMemo(() => options.languages.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` })), [options.languages]);
-  const roleData = nodes(account.roles.edges).map((r) => ({ value: r.id, label: r.predefined ? r.name : `${r.name} (custom)` }));
-  const teamData = nodes(account.teams.edges).map((t) => ({ value: t.id, label: t.name }));
-  const catData = nodes(account.categories.edges).map((c) => ({ value: c.id, label: c.name }));
+  // Names of the values the form starts with; the pickers search the rest on the server.
+  const named = useMemo(
+    () => ({
+      roles: [...nodes(account.roles.edges), ...(agent ? [agent.role] : [])].map(roleOption),
+      teams: (agent?.teams ?? []).map(namedOption),
+      categories: (agent?.categories ?? []).map((c) => categoryOption(getFragmentData(CategoryOptionFields, c))),
+    }),
+    [account, agent],
+  );
 
   useEffect(() => form.clearErrors(), []); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -235,13 +233,13 @@ function AgentForm({
           <TextInput label="Username" required readOnly={owned} description="Unique across the platform" key={form.key('username')} {...form.getInputProps('username')} />
           <Select label="Timezone" required searchable limit={50} data={tzData} allowDeselect={false} key={form.key('timezone')} {...form.getInputProps('timezone')} />
           <Select label="Language" required searchable data={langData} allowDeselect={false} key={form.key('language')} {...form.getInputProps('language')} />
-          <Select label="Role" required data={roleData} allowDeselect={false} key={form.key('roleId')} {...form.getInputProps('roleId')} />
+          <EntitySelect kind="roles" accountId={accountId} initialOptions={named.roles} label="Role" required allowDeselect={false} key={form.key('roleId')} {...form.getInputProps('roleId')} />
           {!agent && (
             <PasswordInput label="Agent password" description="Optional; the agent signs in to the agent client with it" autoComplete="new-password" key={form.key('password')} {...form.getInputProps('password')} />
           )}
         </SimpleGrid>
-        <MultiSelect label="Teams" placeholder="No team" searchable data={teamData} key={form.key('teamIds')} {...form.getInputProps('teamIds')} />
-        <MultiSelect label="Categories" placeholder="No category" searchable data={catData} key={form.key('categoryIds')} {...form.getInputProps('categoryIds')} />
+        <EntityMultiSelect kind="teams" accountId={accountId} initialOptions={named.teams} label="Teams" placeholder="Type to find teams" key={form.key('teamIds')} {...form.getInputProps('teamIds')} />
+        <EntityMultiSelect kind="categories" accountId={accountId} initialOptions={named.categories} label="Categories" placeholder="Type to find categories" key={form.key('categoryIds')} {...form.getInputProps('categoryIds')} />
         <Switch label="Enabled" key={form.key('enabled')} {...form.getInputProps('enabled', { type: 'checkbox' })} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

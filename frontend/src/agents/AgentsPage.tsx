@@ -35,30 +35,6 @@ const AgentsScreenQuery = graphql(`
           }
         }
       }
-      roles(first: 100, orderBy: { field: NAME }) {
-        edges {
-          node {
-            id
-            name
-          }
-        }
-      }
-      teams(first: 100, orderBy: { field: NAME }) {
-        edges {
-          node {
-            id
-            name
-          }
-        }
-      }
-      categories(first: 100, orderBy: { field: NAME }) {
-        edges {
-          node {
-            id
-            name
-          }
-        }
-      }
     }
   }
 `);
@@ -186,9 +162,6 @@ export default function AgentsPage() {
       return next;
     });
 
-  const options = (edges: Parameters<typeof nodes<{ id: string; name: string }>>[0]) =>
-    nodes(edges).map((n) => ({ value: n.id, label: n.name }));
-
   return (
     <Stack>
       <Group justify="space-between">
@@ -206,9 +179,7 @@ export default function AgentsPage() {
         searchText={searchText}
         onSearchText={setSearchText}
         onChange={setFilters}
-        roles={options(account?.roles.edges)}
-        teams={options(account?.teams.edges)}
-        categories={options(account?.categories.edges)}
+        accountId={accountId}
       />
       {canWrite && selected.size > 0 && (
         <Paper withBorder p="xs" role="region" aria-label="Bulk actions">

@@ -1,20 +1,23 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import type { CategoryColor } from '../gql/graphql';
-import { nodes } from '../lib/connection';
+import { useAllPages } from '../lib/allPages';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { Empty, QueryState } from '../lib/QueryState';
 import { useAccountAccess } from '../shell/viewer';
 import { CategoryTreeEditor, type CategoryEditorActions } from './CategoryTreeEditor';
 
 const CategoriesScreenQuery = graphql(`
-  query CategoriesScreen($accountId: ID!) {
+  query CategoriesScreen($accountId: ID!, $first: Int, $after: Cursor) {
     account(id: $accountId) {
       id
-      categories(first: 100) {
-        totalCount
+      categories(first: $first, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -78,19 +81,16 @@ const context = { additionalTypenames: ['Category'] };
 
 export default function CategoriesPage() {
   const { accountId, can } = useAccountAccess();
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: CategoriesScreenQuery,
-    variables: { accountId },
-    context,
-  });
+  // The tree needs every category (a child can be on any page), so every page is loaded.
+  const { data, fetching, error, reload } = useAllPages(CategoriesScreenQuery, { accountId }, (d) => d.account?.categories);
   const [, create] = useMutation(CreateCategory);
   const [, update] = useMutation(UpdateCategory);
   const [, move] = useMutation(MoveCategory);
   const [, remove] = useMutation(DeleteCategory);
-  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  const refresh = reload;
 
   const categories = useMemo(
-    () => nodes(data?.account?.categories.edges).map((c) => ({ id: c.id, name: c.name, color: c.color, parentId: c.parentID ?? null })),
+    () => (data ?? []).map((c) => ({ id: c.id, name: c.name, color: c.color, parentId: c.parentID ?? null })),
     [data],
   );
 
@@ -118,8 +118,8 @@ export default function CategoriesPage() {
         Categories
       </Title>
       <Text c="dimmed">Skills and routing groups, up to six levels deep. An agent can be in many categories.</Text>
-      <QueryState fetching={fetching} error={error} hasData={!!data?.account} retry={refresh}>
-        {data && !data.account ? (
+      <QueryState fetching={fetching} error={error} hasData={!!data} retry={refresh}>
+        {data === null ? (
           <Empty title="Account not found" />
         ) : (
           <CategoryTreeEditor categories={categories} editable={can('MANAGE_CATEGORIES')} actions={actions} />

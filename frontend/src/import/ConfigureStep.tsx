@@ -1,23 +1,23 @@
 // Step 2: role (required), teams and categories (optional), the server's
 // preview of what the import will do, and the Import button.
-import { Alert, Button, Group, MultiSelect, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMemo, useState, type Dispatch } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { errorMessage, formErrors } from '../lib/errors';
 import { formatCount } from './pager';
 import { ImportAgentsMutation, ImportPreviewQuery } from './operations';
-import { categoryOptions, namedOptions, previewRoleId, roleOptions, type CategoryLike, type RoleLike } from './options';
+import { EntityMultiSelect } from '../pickers/EntityMultiSelect';
+import { previewRoleId, roleOptions, type RoleLike } from './options';
 import { PreviewTable } from './PreviewTable';
 import { selectedCount } from './selection';
 import { importBlocker, importField, toImportInput, type ImportField, type WizardAction, type WizardState } from './wizard';
 
 export const PREVIEW_PAGE_SIZE = 10;
 
+/** Every role of the account (all pages); teams and categories are searched by their pickers. */
 export interface AccountLists {
   roles: RoleLike[];
-  teams: { id: string; name: string }[];
-  categories: CategoryLike[];
 }
 
 type FieldErrors = Partial<Record<ImportField, string>>;
@@ -45,8 +45,6 @@ export function ConfigureStep(props: {
 }) {
   const { accountId, lists, state, dispatch, onStarted } = props;
   const roles = useMemo(() => roleOptions(lists.roles), [lists.roles]);
-  const teams = useMemo(() => namedOptions(lists.teams), [lists.teams]);
-  const categories = useMemo(() => categoryOptions(lists.categories), [lists.categories]);
   const [roleMissing, setRoleMissing] = useState(false);
 
   const previewInput = toImportInput(state, accountId, previewRoleId(lists.roles));
@@ -107,29 +105,27 @@ export function ConfigureStep(props: {
           data={[{ value: '', label: 'Choose a role…' }, ...roles]}
           error={fieldError('roleId')}
         />
-        <MultiSelect
+        <EntityMultiSelect
+          kind="teams"
+          accountId={accountId}
           label="Teams"
           description="Optional"
-          placeholder={state.teamIds.length ? undefined : 'Pick teams'}
-          data={teams}
+          placeholder={state.teamIds.length ? undefined : 'Type to find teams'}
           value={state.teamIds}
           onChange={(ids) => dispatch({ type: 'teamsChanged', ids })}
-          searchable
           clearable
-          nothingFoundMessage="No team by that name"
           error={fieldError('teamIds')}
           comboboxProps={{ withinPortal: true }}
         />
-        <MultiSelect
+        <EntityMultiSelect
+          kind="categories"
+          accountId={accountId}
           label="Categories"
           description="Optional"
-          placeholder={state.categoryIds.length ? undefined : 'Pick categories'}
-          data={categories}
+          placeholder={state.categoryIds.length ? undefined : 'Type to find categories'}
           value={state.categoryIds}
           onChange={(ids) => dispatch({ type: 'categoriesChanged', ids })}
-          searchable
           clearable
-          nothingFoundMessage="No category by that name"
           error={fieldError('categoryIds')}
           comboboxProps={{ withinPortal: true }}
         />

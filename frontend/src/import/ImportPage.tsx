@@ -6,12 +6,12 @@ import { IconAlertCircle, IconPlugConnectedX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { nodes } from '../lib/connection';
+import { useAllPages } from '../lib/allPages';
 import { errorMessage, hasErrorCode } from '../lib/errors';
 import { ConfigureStep, type AccountLists } from './ConfigureStep';
 import { ImportHistory } from './ImportHistory';
 import { JobView } from './JobView';
-import { ImportAccountQuery } from './operations';
+import { ImportAccountQuery, ImportRolesQuery } from './operations';
 import { PickStep } from './PickStep';
 import { StepIndicator } from './StepIndicator';
 import { initialWizard, wizardReducer } from './wizard';
@@ -24,10 +24,8 @@ export default function ImportPage() {
   const [{ data, fetching, error }] = useQuery({ query: ImportAccountQuery, variables: { accountId } });
   const account = data?.account;
 
-  const lists: AccountLists = useMemo(
-    () => ({ roles: nodes(account?.roles.edges), teams: nodes(account?.teams.edges), categories: nodes(account?.categories.edges) }),
-    [account],
-  );
+  const roles = useAllPages(ImportRolesQuery, { accountId }, (d) => d.account?.roles);
+  const lists: AccountLists = useMemo(() => ({ roles: roles.data ?? [] }), [roles.data]);
 
   // Each step starts with its heading focused, so keyboard and screen-reader
   // users land at the top of what changed.

@@ -15,29 +15,29 @@ export const ImportAccountQuery = graphql(`
         lastSyncAt
         lastSyncStatus
       }
-      roles(first: 100) {
+    }
+  }
+`);
+
+/**
+ * Every role of the account, a page at a time (queryAllPages): the Role control
+ * is a native select grouped predefined / custom, which finds by typing too.
+ * Teams and categories are searched on the server by their pickers.
+ */
+export const ImportRolesQuery = graphql(`
+  query ImportRoles($accountId: ID!, $first: Int, $after: Cursor) {
+    account(id: $accountId) {
+      id
+      roles(first: $first, after: $after, orderBy: { field: NAME }) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
             name
             predefined
-          }
-        }
-      }
-      teams(first: 100) {
-        edges {
-          node {
-            id
-            name
-          }
-        }
-      }
-      categories(first: 100) {
-        edges {
-          node {
-            id
-            name
-            parentID
           }
         }
       }

@@ -19,7 +19,8 @@ export function TablePager({ state, dispatch, shown, total, hasNextPage, endCurs
       <Text size="sm" aria-live="polite">
         {rangeLabel(state, shown, total)} {noun}
       </Text>
-      <Group gap="xs" wrap="nowrap">
+      {/* Wraps rather than pushing the page sideways on a narrow screen. */}
+      <Group gap="xs" wrap="wrap">
         <NativeSelect
           aria-label="Rows per page"
           size="xs"

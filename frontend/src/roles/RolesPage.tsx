@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Permission } from '../gql/graphql';
@@ -13,9 +13,11 @@ import { PermissionMatrix } from './PermissionMatrix';
 import type { MatrixRole } from './permissionMatrix';
 import { RoleFormModal, type RoleDraft } from './RoleFormModal';
 import { TableScroll } from '../lib/TableScroll';
+import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { TablePager } from '../lib/TablePager';
 
 const RolesScreenQuery = graphql(`
-  query RolesScreen($accountId: ID!) {
+  query RolesScreen($accountId: ID!, $first: Int, $after: Cursor) {
     permissionCatalogue {
       permission
       description
@@ -23,7 +25,12 @@ const RolesScreenQuery = graphql(`
     account(id: $accountId) {
       id
       viewerPermissions
-      roles(first: 100, orderBy: { field: NAME }) {
+      roles(first: $first, after: $after, orderBy: { field: NAME }) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -63,9 +70,11 @@ const context = { additionalTypenames: ['Role'] };
 export default function RolesPage() {
   const { accountId, can } = useAccountAccess();
   const client = useClient();
+  const [pager, dispatch] = useReducer(pagerReducer, 25, initialPager);
+  useEffect(() => dispatch({ type: 'reset' }), [accountId]);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: RolesScreenQuery,
-    variables: { accountId },
+    variables: { accountId, ...pageVariables(pager) },
     context,
   });
   const [, deleteRole] = useMutation(DeleteRole);
@@ -73,7 +82,8 @@ export default function RolesPage() {
   const refresh = () => refetch({ requestPolicy: 'network-only' });
 
   const account = data?.account;
-  const roles = nodes(account?.roles.edges);
+  const connection = account?.roles;
+  const roles = nodes(connection?.edges);
   const canManage = can('MANAGE_ROLES');
 
   const saveMatrix = async (changed: MatrixRole<Permission>[]) => {
@@ -175,11 +185,23 @@ export default function RolesPage() {
                 </Table.Tbody>
               </Table>
             </TableScroll>
+            {connection && connection.totalCount > 0 && (
+              <TablePager
+                state={pager}
+                dispatch={dispatch}
+                shown={roles.length}
+                total={connection.totalCount}
+                hasNextPage={connection.pageInfo.hasNextPage}
+                endCursor={connection.pageInfo.endCursor}
+                noun="roles"
+              />
+            )}
             <Title order={2} size="h3">
               Permission matrix
             </Title>
             <Text size="sm" c="dimmed">
               Predefined roles are fixed. A custom role can hold any permission you hold yourself.
+              {connection && connection.totalCount > roles.length && ' The matrix shows the roles of the page above.'}
             </Text>
             <PermissionMatrix
               key={roles.map((r) => `${r.id}:${r.permissions.join(',')}`).join('|')}

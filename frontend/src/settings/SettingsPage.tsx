@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 import { getFragmentData, graphql } from '../gql';
-import { nodes } from '../lib/connection';
+import { useAllPages } from '../lib/allPages';
 import { Empty, QueryState } from '../lib/QueryState';
 import { useAccountAccess } from '../shell/viewer';
 import { AccountSettingsForm } from './AccountSettingsForm';
@@ -34,7 +34,20 @@ const SettingsScreenQuery = graphql(`
       maxBreakMinutes
       maxLunchMinutes
       leaverPolicy
-      agentStates(first: 100, orderBy: { field: RANK }) {
+    }
+  }
+`);
+
+// A reorder lists every state, so every page is loaded.
+const AgentStatesQuery = graphql(`
+  query SettingsAgentStates($accountId: ID!, $first: Int, $after: Cursor) {
+    account(id: $accountId) {
+      id
+      agentStates(first: $first, after: $after, orderBy: { field: RANK }) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             ...AgentStateFields
@@ -50,9 +63,10 @@ const context = { additionalTypenames: ['AgentState'] };
 export default function SettingsPage() {
   const { accountId, can } = useAccountAccess();
   const [{ data, fetching, error }, refetch] = useQuery({ query: SettingsScreenQuery, variables: { accountId }, context });
+  const agentStates = useAllPages(AgentStatesQuery, { accountId }, (d) => d.account?.agentStates);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const account = data?.account;
-  const states = [...getFragmentData(AgentStateFieldsDoc, nodes(account?.agentStates.edges))];
+  const states = [...getFragmentData(AgentStateFieldsDoc, agentStates.data ?? [])];
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -70,7 +84,9 @@ export default function SettingsPage() {
             <Text size="sm" c="dimmed">
               The states agents see in the agent interface, in this order.
             </Text>
-            <AgentStatesEditor accountId={accountId} states={states} editable={can('MANAGE_AGENT_STATES')} onChanged={refresh} />
+            <QueryState fetching={agentStates.fetching} error={agentStates.error} hasData={!!agentStates.data} retry={agentStates.reload}>
+              <AgentStatesEditor accountId={accountId} states={states} editable={can('MANAGE_AGENT_STATES')} onChanged={agentStates.reload} />
+            </QueryState>
           </>
         )}
       </QueryState>

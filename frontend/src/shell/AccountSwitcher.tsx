@@ -1,12 +1,38 @@
 import { Select } from '@mantine/core';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { EntitySelect } from '../pickers/EntitySelect';
 import { switchAccountPath } from './nav';
 import type { ShellAccount } from './viewer';
 
-export function AccountSwitcher({ accounts }: { accounts: ShellAccount[] }) {
+const common = {
+  'aria-label': 'Current account',
+  allowDeselect: false,
+  size: 'xs',
+  w: { base: 150, sm: 220 },
+} as const;
+
+/**
+ * A member sees their accounts (memberships are one complete list); a platform
+ * administrator may open any of hundreds, so the switcher searches the server.
+ */
+export function AccountSwitcher({ accounts, platformAdmin }: { accounts: ShellAccount[]; platformAdmin: boolean }) {
   const { accountId } = useParams();
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const go = (id: string | null) => id && id !== accountId && navigate(switchAccountPath(pathname, id));
+
+  if (platformAdmin) {
+    return (
+      <EntitySelect
+        {...common}
+        kind="accounts"
+        initialOptions={accounts.map((a) => ({ value: a.id, label: a.name }))}
+        placeholder="Type to find an account"
+        value={accountId ?? null}
+        onChange={go}
+      />
+    );
+  }
 
   const data = accounts.map((a) => ({ value: a.id, label: a.name }));
   if (accountId && !accounts.some((a) => a.id === accountId)) {
@@ -15,17 +41,14 @@ export function AccountSwitcher({ accounts }: { accounts: ShellAccount[] }) {
 
   return (
     <Select
-      aria-label="Current account"
+      {...common}
       placeholder={data.length ? 'Choose an account' : 'No accounts'}
       data={data}
       value={accountId ?? null}
-      onChange={(id) => id && navigate(switchAccountPath(pathname, id))}
+      onChange={go}
       searchable={data.length > 8}
-      allowDeselect={false}
       disabled={data.length === 0}
       nothingFoundMessage="No matching account"
-      size="xs"
-      w={{ base: 150, sm: 220 }}
     />
   );
 }

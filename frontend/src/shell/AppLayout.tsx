@@ -39,7 +39,7 @@ export function AppLayout() {
               </Title>
             </Group>
             <Group gap="sm" wrap="nowrap">
-              <AccountSwitcher accounts={viewer?.accounts ?? []} />
+              <AccountSwitcher accounts={viewer?.accounts ?? []} platformAdmin={viewer?.platformAdmin ?? false} />
               <UserMenu email={viewer?.email ?? null} />
             </Group>
           </Group>

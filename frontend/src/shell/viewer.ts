@@ -28,7 +28,9 @@ export const ShellViewerDocument = graphql(`
         permissions
       }
     }
-    accounts(first: 100, orderBy: { field: NAME }) {
+    # The first account by name, where a platform administrator lands; the
+    # switcher searches the others on the server (AccountSwitcher).
+    accounts(first: 1, orderBy: { field: NAME }) {
       edges {
         node {
           id
@@ -50,6 +52,7 @@ export interface ShellViewer {
   email: string;
   name: string;
   platformAdmin: boolean;
+  /** The viewer's memberships (all of them), and for a platform administrator the first account by name. */
   accounts: ShellAccount[];
   /** Account id → permissions held there (platform administrators hold all, everywhere). */
   permissions: ReadonlyMap<string, ReadonlySet<Permission>>;

@@ -1,23 +1,29 @@
 import { ActionIcon, Button, Group, Modal, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useReducer, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { TeamMemberKind } from '../gql/graphql';
 import { nodes } from '../lib/connection';
 import { notifyError } from '../lib/notify';
 import { QueryState } from '../lib/QueryState';
+import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { TablePager } from '../lib/TablePager';
 import { AgentPicker } from './AgentPicker';
 
 const TeamMembersQuery = graphql(`
-  query TeamMembers($teamId: ID!) {
+  query TeamMembers($teamId: ID!, $membersFirst: Int, $membersAfter: Cursor, $leadersFirst: Int, $leadersAfter: Cursor) {
     node(id: $teamId) {
       __typename
       ... on Team {
         id
         name
-        members(first: 100, orderBy: [{ field: LAST_NAME }]) {
+        members(first: $membersFirst, after: $membersAfter, orderBy: [{ field: LAST_NAME }, { field: FIRST_NAME }]) {
           totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           edges {
             node {
               id
@@ -27,8 +33,12 @@ const TeamMembersQuery = graphql(`
             }
           }
         }
-        leaders(first: 100, orderBy: [{ field: LAST_NAME }]) {
+        leaders(first: $leadersFirst, after: $leadersAfter, orderBy: [{ field: LAST_NAME }, { field: FIRST_NAME }]) {
           totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           edges {
             node {
               id
@@ -76,7 +86,15 @@ const RemoveTeamMembers = graphql(`
 const context = { additionalTypenames: ['Agent', 'Team'] };
 
 export function TeamMembersModal({ accountId, teamId, canManage, onClose }: { accountId: string; teamId: string; canManage: boolean; onClose: () => void }) {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: TeamMembersQuery, variables: { teamId }, context });
+  const [membersPager, membersDispatch] = useReducer(pagerReducer, 25, initialPager);
+  const [leadersPager, leadersDispatch] = useReducer(pagerReducer, 25, initialPager);
+  const members_ = pageVariables(membersPager);
+  const leaders_ = pageVariables(leadersPager);
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: TeamMembersQuery,
+    variables: { teamId, membersFirst: members_.first, membersAfter: members_.after, leadersFirst: leaders_.first, leadersAfter: leaders_.after },
+    context,
+  });
   const [, add] = useMutation(AddTeamMembers);
   const [, remove] = useMutation(RemoveTeamMembers);
   const [kind, setKind] = useState<TeamMemberKind>('MEMBER');
@@ -87,6 +105,7 @@ export function TeamMembersModal({ accountId, teamId, canManage, onClose }: { ac
   const members = nodes(team?.members.edges);
   const leaders = nodes(team?.leaders.edges);
   const current = kind === 'MEMBER' ? members : leaders;
+  const connection = kind === 'MEMBER' ? team?.members : team?.leaders;
 
   const run = async (op: typeof add | typeof remove, agentIds: string[], k: TeamMemberKind) => {
     const res = await op({ teamId, agentIds, kind: k }, context);
@@ -154,6 +173,18 @@ export function TeamMembersModal({ accountId, teamId, canManage, onClose }: { ac
                 ))}
               </Table.Tbody>
             </Table>
+          )}
+          {connection && connection.totalCount > 0 && (
+            <TablePager
+              key={kind}
+              state={kind === 'MEMBER' ? membersPager : leadersPager}
+              dispatch={kind === 'MEMBER' ? membersDispatch : leadersDispatch}
+              shown={current.length}
+              total={connection.totalCount}
+              hasNextPage={connection.pageInfo.hasNextPage}
+              endCursor={connection.pageInfo.endCursor}
+              noun={kind === 'MEMBER' ? 'members' : 'leaders'}
+            />
           )}
         </Stack>
       </QueryState>

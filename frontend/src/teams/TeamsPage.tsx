@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Modal, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { confirmAction } from '../lib/confirm';
@@ -12,13 +12,19 @@ import { Empty, FormAlert, QueryState } from '../lib/QueryState';
 import { useAccountAccess } from '../shell/viewer';
 import { TeamMembersModal } from './TeamMembersModal';
 import { TableScroll } from '../lib/TableScroll';
+import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { TablePager } from '../lib/TablePager';
 
 const TeamsScreenQuery = graphql(`
-  query TeamsScreen($accountId: ID!) {
+  query TeamsScreen($accountId: ID!, $first: Int, $after: Cursor) {
     account(id: $accountId) {
       id
-      teams(first: 100, orderBy: { field: NAME }) {
+      teams(first: $first, after: $after, orderBy: { field: NAME }) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
           node {
             id
@@ -70,13 +76,17 @@ const context = { additionalTypenames: ['Team'] };
 
 export default function TeamsPage() {
   const { accountId, can } = useAccountAccess();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: TeamsScreenQuery, variables: { accountId }, context });
+  const [pager, dispatch] = useReducer(pagerReducer, 25, initialPager);
+  // Another account starts from its first page.
+  useEffect(() => dispatch({ type: 'reset' }), [accountId]);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: TeamsScreenQuery, variables: { accountId, ...pageVariables(pager) }, context });
   const [, deleteTeam] = useMutation(DeleteTeam);
   const [naming, setNaming] = useState<{ id: string | null; name: string } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const canManage = can('MANAGE_TEAMS');
-  const teams = nodes(data?.account?.teams.edges);
+  const connection = data?.account?.teams;
+  const teams = nodes(connection?.edges);
 
   const remove = async (team: { id: string; name: string }) => {
     const ok = await confirmAction({
@@ -104,7 +114,7 @@ export default function TeamsPage() {
         )}
       </Group>
       <QueryState fetching={fetching} error={error} hasData={!!data?.account} retry={refresh}>
-        {teams.length === 0 ? (
+        {teams.length === 0 && !connection?.totalCount ? (
           <Empty title="No teams" description="Teams group agents under leaders." />
         ) : (
           <TableScroll minWidth={480} label="Teams table">
@@ -151,6 +161,17 @@ export default function TeamsPage() {
               </Table.Tbody>
             </Table>
           </TableScroll>
+        )}
+        {connection && connection.totalCount > 0 && (
+          <TablePager
+            state={pager}
+            dispatch={dispatch}
+            shown={teams.length}
+            total={connection.totalCount}
+            hasNextPage={connection.pageInfo.hasNextPage}
+            endCursor={connection.pageInfo.endCursor}
+            noun="teams"
+          />
         )}
       </QueryState>
       {naming && (

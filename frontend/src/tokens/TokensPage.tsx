@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ApiTokenScope } from '../gql/graphql';
@@ -13,11 +13,17 @@ import { Empty, FormAlert, QueryState } from '../lib/QueryState';
 import { SecretOnce } from '../lib/SecretOnce';
 import { useAccountAccess } from '../shell/viewer';
 import { TableScroll } from '../lib/TableScroll';
+import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { TablePager } from '../lib/TablePager';
 
 const TokensScreenQuery = graphql(`
-  query TokensScreen($accountId: ID!) {
-    apiTokens(accountId: $accountId, first: 100) {
+  query TokensScreen($accountId: ID!, $first: Int, $after: Cursor) {
+    apiTokens(accountId: $accountId, first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -66,11 +72,14 @@ const when = (t: string | null | undefined) => (t ? new Date(t).toLocaleString()
 
 export default function TokensPage() {
   const { accountId } = useAccountAccess();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: TokensScreenQuery, variables: { accountId }, context });
+  const [pager, dispatch] = useReducer(pagerReducer, 25, initialPager);
+  useEffect(() => dispatch({ type: 'reset' }), [accountId]);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: TokensScreenQuery, variables: { accountId, ...pageVariables(pager) }, context });
   const [, revoke] = useMutation(RevokeToken);
   const [creating, setCreating] = useState(false);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
-  const tokens = nodes(data?.apiTokens.edges);
+  const connection = data?.apiTokens;
+  const tokens = nodes(connection?.edges);
 
   const runRevoke = async (t: { id: string; name: string }) => {
     const ok = await confirmAction({
@@ -138,6 +147,17 @@ export default function TokensPage() {
               </Table.Tbody>
             </Table>
           </TableScroll>
+        )}
+        {connection && connection.totalCount > 0 && (
+          <TablePager
+            state={pager}
+            dispatch={dispatch}
+            shown={tokens.length}
+            total={connection.totalCount}
+            hasNextPage={connection.pageInfo.hasNextPage}
+            endCursor={connection.pageInfo.endCursor}
+            noun="tokens"
+          />
         )}
       </QueryState>
       {creating && (
