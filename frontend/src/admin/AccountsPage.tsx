@@ -121,17 +121,13 @@ export default function AccountsPage() {
             </Table>
           </TableScroll>
         )}
-        {connection && connection.totalCount > 0 && (
-          <TablePager
-            state={pager}
-            dispatch={dispatch}
-            shown={accounts.length}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            endCursor={connection.pageInfo.endCursor}
-            noun="accounts"
-          />
-        )}
+        <TablePager
+          state={pager}
+          dispatch={dispatch}
+          shown={accounts.length}
+          connection={connection}
+          noun="accounts"
+        />
       </QueryState>
       {creating && (
         <CreateAccountModal

@@ -190,17 +190,13 @@ export default function UsersPage() {
             </Table>
           </TableScroll>
         )}
-        {connection && connection.totalCount > 0 && (
-          <TablePager
-            state={pager}
-            dispatch={dispatch}
-            shown={users.length}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            endCursor={connection.pageInfo.endCursor}
-            noun="users"
-          />
-        )}
+        <TablePager
+          state={pager}
+          dispatch={dispatch}
+          shown={users.length}
+          connection={connection}
+          noun="users"
+        />
       </QueryState>
       {creating && <CreateUserModal onClose={() => { setCreating(false); refresh(); }} />}
       {resetting && <PasswordResetModal user={resetting} onClose={() => setResetting(null)} />}

@@ -226,17 +226,13 @@ export default function AgentsPage() {
             }}
           />
         )}
-        {connection && connection.totalCount > 0 && (
-          <TablePager
-            state={pager}
-            dispatch={dispatch}
-            shown={rows.length}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            endCursor={connection.pageInfo.endCursor}
-            noun="agents"
-          />
-        )}
+        <TablePager
+          state={pager}
+          dispatch={dispatch}
+          shown={rows.length}
+          connection={connection}
+          noun="agents"
+        />
       </QueryState>
       {editing && (
         <AgentFormModal

@@ -100,17 +100,13 @@ export default function AuditPage() {
             </Table>
           </TableScroll>
         )}
-        {connection && connection.totalCount > 0 && (
-          <TablePager
-            state={pager}
-            dispatch={dispatch}
-            shown={events.length}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            endCursor={connection.pageInfo.endCursor}
-            noun="events"
-          />
-        )}
+        <TablePager
+          state={pager}
+          dispatch={dispatch}
+          shown={events.length}
+          connection={connection}
+          noun="events"
+        />
       </QueryState>
     </Stack>
   );

@@ -2,18 +2,27 @@ import { Button, Group, NativeSelect, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { PAGE_SIZES, pageIndex, rangeLabel, type PagerAction, type PagerState } from './pager';
 
+/** What the pager needs of a Relay connection. */
+interface PagedConnection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
 interface TablePagerProps {
   state: PagerState;
   dispatch: (action: PagerAction) => void;
+  /** Rows on the current page. */
   shown: number;
-  total: number;
-  hasNextPage: boolean;
-  endCursor: string | null | undefined;
+  /** The page's connection; nothing is shown until it has rows. */
+  connection: PagedConnection | null | undefined;
   /** What the rows are, for screen readers: "agents". */
   noun: string;
 }
 
-export function TablePager({ state, dispatch, shown, total, hasNextPage, endCursor, noun }: TablePagerProps) {
+export function TablePager({ state, dispatch, shown, connection, noun }: TablePagerProps) {
+  if (!connection || connection.totalCount === 0) return null;
+  const total = connection.totalCount;
+  const { hasNextPage, endCursor } = connection.pageInfo;
   return (
     <Group justify="space-between" wrap="wrap" gap="sm">
       <Text size="sm" aria-live="polite">

@@ -2,7 +2,7 @@
 // account switcher) does not load MultiSelect with the first page.
 import { MultiSelect, type MultiSelectProps } from '@mantine/core';
 import { useState } from 'react';
-import { useNamedSearch, usePickerOptions, type PickerProps, type ServerSearched } from './EntitySelect';
+import { useLazyPicker, type PickerProps, type ServerSearched } from './EntitySelect';
 
 export type EntityMultiSelectProps = PickerProps &
   Omit<MultiSelectProps, ServerSearched | 'value' | 'defaultValue' | 'onChange'> & {
@@ -15,17 +15,11 @@ export type EntityMultiSelectProps = PickerProps &
 export function EntityMultiSelect({ kind, accountId, initialOptions, value, defaultValue, onChange, onDropdownOpen, ...rest }: EntityMultiSelectProps) {
   const [own, setOwn] = useState<string[]>(defaultValue ?? []);
   const current = value ?? own;
-  const s = useNamedSearch(kind, current, initialOptions);
-  const [opened, setOpened] = useState(false);
-  const answer = usePickerOptions(kind, accountId, s.query, !opened);
+  const picker = useLazyPicker(kind, accountId, current, initialOptions, false, onDropdownOpen);
   return (
     <MultiSelect
       {...rest}
-      {...s.props(answer)}
-      onDropdownOpen={() => {
-        setOpened(true);
-        onDropdownOpen?.();
-      }}
+      {...picker}
       value={current}
       onChange={(v) => {
         setOwn(v);

@@ -22,7 +22,7 @@ const typenames: Record<PickerKind, string[]> = {
 };
 
 /** One page of options matching `q` (null: the first by name). */
-export function usePickerOptions(kind: PickerKind, accountId: string | null | undefined, q: string | null, pause = false): SearchAnswer {
+function usePickerOptions(kind: PickerKind, accountId: string | null | undefined, q: string | null, pause = false): SearchAnswer {
   const inAccount = kind !== 'accounts';
   const [{ data, fetching }] = useQuery({
     query: PickerOptionsQuery,
@@ -105,19 +105,11 @@ export type EntitySelectProps = PickerProps &
 export function EntitySelect({ kind, accountId, initialOptions, value, defaultValue, onChange, onDropdownOpen, ...rest }: EntitySelectProps) {
   const [own, setOwn] = useState<string | null>(defaultValue ?? null);
   const current = value !== undefined ? value : own;
-  const selected = current ? [current] : [];
-  const s = useNamedSearch(kind, selected, initialOptions, true);
-  // Options are asked for once the list first opens, not with every screen that shows the control.
-  const [opened, setOpened] = useState(false);
-  const answer = usePickerOptions(kind, accountId, s.query, !opened);
+  const picker = useLazyPicker(kind, accountId, current ? [current] : [], initialOptions, true, onDropdownOpen);
   return (
     <Select
       {...rest}
-      {...s.props(answer)}
-      onDropdownOpen={() => {
-        setOpened(true);
-        onDropdownOpen?.();
-      }}
+      {...picker}
       value={current}
       onChange={(v) => {
         setOwn(v);
@@ -128,10 +120,34 @@ export function EntitySelect({ kind, accountId, initialOptions, value, defaultVa
 }
 
 /**
+ * A picker's server-searched options and search props. Options are asked for
+ * once the list first opens, not with every screen that shows the control.
+ */
+export function useLazyPicker(
+  kind: PickerKind,
+  accountId: string | null | undefined,
+  selected: readonly string[],
+  initialOptions: readonly Option[] | undefined,
+  single: boolean,
+  onDropdownOpen: (() => void) | undefined,
+) {
+  const s = useNamedSearch(kind, selected, initialOptions, single);
+  const [opened, setOpened] = useState(false);
+  const answer = usePickerOptions(kind, accountId, s.query, !opened);
+  return {
+    ...s.props(answer),
+    onDropdownOpen: () => {
+      setOpened(true);
+      onDropdownOpen?.();
+    },
+  };
+}
+
+/**
  * The search state, with the names of selected values neither initialOptions
  * nor any answer so far has given looked up by id.
  */
-export function useNamedSearch(kind: PickerKind, selected: readonly string[], initialOptions: readonly Option[] | undefined, single = false) {
+function useNamedSearch(kind: PickerKind, selected: readonly string[], initialOptions: readonly Option[] | undefined, single = false) {
   const [lookedUp, setLookedUp] = useState<readonly Option[]>([]);
   const initial = useMemo(() => [...(initialOptions ?? []), ...lookedUp], [initialOptions, lookedUp]);
   const s = useSearchSelect({ selected, initial, single, noun: nouns[kind] });

@@ -185,17 +185,13 @@ export default function RolesPage() {
                 </Table.Tbody>
               </Table>
             </TableScroll>
-            {connection && connection.totalCount > 0 && (
-              <TablePager
-                state={pager}
-                dispatch={dispatch}
-                shown={roles.length}
-                total={connection.totalCount}
-                hasNextPage={connection.pageInfo.hasNextPage}
-                endCursor={connection.pageInfo.endCursor}
-                noun="roles"
-              />
-            )}
+            <TablePager
+              state={pager}
+              dispatch={dispatch}
+              shown={roles.length}
+              connection={connection}
+              noun="roles"
+            />
             <Title order={2} size="h3">
               Permission matrix
             </Title>

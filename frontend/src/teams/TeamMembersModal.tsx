@@ -174,18 +174,14 @@ export function TeamMembersModal({ accountId, teamId, canManage, onClose }: { ac
               </Table.Tbody>
             </Table>
           )}
-          {connection && connection.totalCount > 0 && (
-            <TablePager
-              key={kind}
-              state={kind === 'MEMBER' ? membersPager : leadersPager}
-              dispatch={kind === 'MEMBER' ? membersDispatch : leadersDispatch}
-              shown={current.length}
-              total={connection.totalCount}
-              hasNextPage={connection.pageInfo.hasNextPage}
-              endCursor={connection.pageInfo.endCursor}
-              noun={kind === 'MEMBER' ? 'members' : 'leaders'}
-            />
-          )}
+          <TablePager
+            key={kind}
+            state={kind === 'MEMBER' ? membersPager : leadersPager}
+            dispatch={kind === 'MEMBER' ? membersDispatch : leadersDispatch}
+            shown={current.length}
+            connection={connection}
+            noun={kind === 'MEMBER' ? 'members' : 'leaders'}
+          />
         </Stack>
       </QueryState>
     </Modal>

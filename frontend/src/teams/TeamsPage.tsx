@@ -162,17 +162,13 @@ export default function TeamsPage() {
             </Table>
           </TableScroll>
         )}
-        {connection && connection.totalCount > 0 && (
-          <TablePager
-            state={pager}
-            dispatch={dispatch}
-            shown={teams.length}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            endCursor={connection.pageInfo.endCursor}
-            noun="teams"
-          />
-        )}
+        <TablePager
+          state={pager}
+          dispatch={dispatch}
+          shown={teams.length}
+          connection={connection}
+          noun="teams"
+        />
       </QueryState>
       {naming && (
         <TeamNameModal

@@ -148,17 +148,13 @@ export default function TokensPage() {
             </Table>
           </TableScroll>
         )}
-        {connection && connection.totalCount > 0 && (
-          <TablePager
-            state={pager}
-            dispatch={dispatch}
-            shown={tokens.length}
-            total={connection.totalCount}
-            hasNextPage={connection.pageInfo.hasNextPage}
-            endCursor={connection.pageInfo.endCursor}
-            noun="tokens"
-          />
-        )}
+        <TablePager
+          state={pager}
+          dispatch={dispatch}
+          shown={tokens.length}
+          connection={connection}
+          noun="tokens"
+        />
       </QueryState>
       {creating && (
         <CreateTokenModal
