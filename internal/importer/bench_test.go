@@ -13,15 +13,16 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/switchboard/switchboard/ent/auditevent"
 	"github.com/switchboard/switchboard/ent/importjob"
-	"github.com/switchboard/switchboard/internal/audit"
 	"github.com/switchboard/switchboard/internal/importer"
 	"github.com/switchboard/switchboard/internal/ringex/sandbox"
 	"github.com/switchboard/switchboard/internal/testdb"
 )
 
 // BenchmarkImport10k imports 10,000 sandbox users (rate limits off) with a
-// role, 2 teams and 1 category on PostgreSQL, and in the same run copies
+// role, 2 teams and 1 category on PostgreSQL, with the audit hook registered
+// as in the app (an event per agent created), and in the same run copies
 // equivalent agent and join rows with pgx CopyFrom as the floor.
 //
 //	SB_BENCH=1 TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test?sslmode=disable \
@@ -29,9 +30,8 @@ import (
 //
 // SB_BENCH_TRACE=1 logs each batch (read and write times) and Start's time;
 // SB_BENCH_SQL=1 sums database time by statement and EXPLAINs the hot ones;
-// SB_BENCH_AUDIT=1 registers the audit hook as the app does (one event per
-// agent created); SB_BENCH_WRITERS=n sets Service.Writers; SB_BENCH_POOL=1
-// gives the RingEX client an HTTP pool of 64 idle connections (the default
+// SB_BENCH_WRITERS=n sets Service.Writers, SB_BENCH_BATCH=n
+// Service.BatchSize; SB_BENCH_POOL=1 gives the RingEX client an HTTP pool of 64 idle connections (the default
 // transport keeps 2, so parallel reads keep opening connections).
 func BenchmarkImport10k(b *testing.B) {
 	if os.Getenv("SB_BENCH") != "1" || os.Getenv("TEST_DATABASE_URL") == "" {
@@ -52,9 +52,7 @@ func BenchmarkImport10k(b *testing.B) {
 			f.svc.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 		}
 		f.svc.Writers, _ = strconv.Atoi(os.Getenv("SB_BENCH_WRITERS"))
-		if os.Getenv("SB_BENCH_AUDIT") != "" {
-			audit.Register(f.svc.Client) // as the app does: an event per agent created
-		}
+		f.svc.BatchSize, _ = strconv.Atoi(os.Getenv("SB_BENCH_BATCH"))
 		var stats *sqlStats
 		if os.Getenv("SB_BENCH_SQL") != "" {
 			f.svc.Client, stats = f.traced()
@@ -73,9 +71,8 @@ func BenchmarkImport10k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if os.Getenv("SB_BENCH_AUDIT") != "" {
-			n, _ := f.db.Client.AuditEvent.Query().Count(f.sys)
-			fmt.Fprintf(os.Stderr, "%d audit events\n", n)
+		if got := must[int](b)(f.db.Client.AuditEvent.Query().Where(auditevent.Action("agent.create")).Count(f.sys)); got != n {
+			b.Fatalf("%d agent.create audit events for %d agents", got, n)
 		}
 		if stats != nil {
 			stats.print()

@@ -12,6 +12,7 @@ import (
 	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/importresult"
 	"github.com/switchboard/switchboard/ent/ringexuser"
+	"github.com/switchboard/switchboard/internal/audit"
 	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/directory"
 	"github.com/switchboard/switchboard/internal/importer"
@@ -58,6 +59,8 @@ func newFixture(t testing.TB, d testdb.Dialect, o fixtureOpts) *fixture {
 	conn := o.conn
 	if conn == nil {
 		conn = testdb.New(t, d)
+		// As the app does: every agent created writes its audit event.
+		audit.Register(conn.Client)
 	}
 	o.sbOpts.Users, o.sbOpts.Seed = o.users, 7
 	sb, url := ringextest.Serve(t, o.sbOpts)

@@ -41,8 +41,8 @@ const MatchAtImport locale.Match = "AT_IMPORT"
 // Agent field limits (ent/schema/agent.go); checked here so that one user's
 // data can never fail a whole batch.
 const (
-	maxNameRunes = 100
-	maxEmailLen  = 254
+	maxNameLen  = 100 // bytes, as ent's MaxLen counts
+	maxEmailLen = 254
 )
 
 // person is what planning needs to know about one RingEX user: from the
@@ -149,7 +149,7 @@ func (pl *planner) plan(p person) Plan {
 		return fail(CodeDisabled, "the RingEX user is "+p.Status+", not Enabled")
 	case out.Email == "":
 		return fail(CodeNoEmail, "the RingEX user has no email, which is the login")
-	case len(out.Email) > maxEmailLen || !strings.Contains(out.Email, "@"):
+	case len(out.Email) > maxEmailLen || len(out.Username) > maxEmailLen || !strings.Contains(out.Email, "@"):
 		return fail(CodeNoEmail, "the RingEX user's email is not a usable login")
 	case out.FirstName == "" || out.LastName == "":
 		return fail(CodeMissingName, "the RingEX user needs a first and a last name")
@@ -177,9 +177,14 @@ func (pl *planner) mapRegional(r *regional) (tz string, tzm locale.Match, lang s
 	return tz, tzm, lang, langm
 }
 
+// truncate cuts a name to the agent field's limit at a rune boundary.
 func truncate(s string) string {
-	if utf8.RuneCountInString(s) <= maxNameRunes {
+	if len(s) <= maxNameLen {
 		return s
 	}
-	return string([]rune(s)[:maxNameRunes])
+	cut := maxNameLen
+	for !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
 }

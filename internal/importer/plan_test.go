@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/internal/locale"
@@ -47,6 +49,12 @@ func TestPlan(t *testing.T) {
 	if first.Username != "ana.lopez@x.test" || first.Timezone != "America/Los_Angeles" || first.TimezoneMatch != locale.MatchExact ||
 		first.Language != "fr-CA" {
 		t.Errorf("mapping: %+v", first)
+	}
+	// Names are limited in bytes: a long non-Latin name is cut to fit, on
+	// a character boundary, rather than failing the whole batch.
+	long := pl.plan(person{RingExID: 111, FirstName: strings.Repeat("ж", 80), LastName: "B", Email: "long@x.test", Status: "Enabled"})
+	if long.Outcome != OutcomeImport || len(long.FirstName) != 100 || !utf8.ValidString(long.FirstName) {
+		t.Errorf("long name: %d bytes, %s", len(long.FirstName), long.Outcome)
 	}
 	unknown := pl.plan(person{RingExID: 110, FirstName: "A", LastName: "B", Email: "ab@x.test", Status: "Enabled"})
 	if unknown.TimezoneMatch != MatchAtImport || unknown.Timezone != "" {

@@ -75,9 +75,15 @@ func (s *Service) writers(ctx context.Context) int {
 	if n <= 0 {
 		n = 2
 	}
-	if n == 1 {
+	if n == 1 || !s.postgres(ctx) {
 		return 1
 	}
+	return n
+}
+
+// postgres reports whether the database is PostgreSQL, which gets
+// set-based statements over arrays; anything else takes ent's generic path.
+func (s *Service) postgres(ctx context.Context) bool {
 	if s.dialect.Load() == 0 {
 		d := int32(notPostgres)
 		rows, err := s.Client.QueryContext(ctx, "SELECT current_setting('server_version_num')")
@@ -91,10 +97,7 @@ func (s *Service) writers(ctx context.Context) int {
 			s.dialect.Store(d)
 		}
 	}
-	if s.dialect.Load() != isPostgres {
-		return 1
-	}
-	return n
+	return s.dialect.Load() == isPostgres
 }
 
 const (

@@ -14,6 +14,7 @@ import (
 	entsql "entgo.io/ent/dialect/sql"
 
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/internal/audit"
 )
 
 // sqlStats sums statement time by statement shape (SB_BENCH_SQL=1): which
@@ -105,11 +106,14 @@ func (t traceTx) Commit() error {
 	return t.Tx.Commit()
 }
 
-// traced returns a client over f's database that records statement times.
+// traced returns a client over f's database that records statement times,
+// with the audit hook registered like the fixture's.
 func (f *fixture) traced() (*ent.Client, *sqlStats) {
 	s := &sqlStats{by: map[string]*stat{}}
 	drv := entsql.OpenDB(dialect.Postgres, f.db.SQL)
-	return ent.NewClient(ent.Driver(traceDrv{drv, s})), s
+	c := ent.NewClient(ent.Driver(traceDrv{drv, s}))
+	audit.Register(c)
+	return c, s
 }
 
 func (t traceTx) ExecContext(ctx context.Context, q string, args ...any) (stdsql.Result, error) {
@@ -140,6 +144,14 @@ func (f *fixture) explain(qs ...string) {
 		}
 		rows.Close()
 	}
+}
+
+func (t traceTx) QueryContext(ctx context.Context, q string, args ...any) (*stdsql.Rows, error) {
+	st := time.Now()
+	defer func() { t.s.add(q, time.Since(st)) }()
+	return t.Tx.(interface {
+		QueryContext(context.Context, string, ...any) (*stdsql.Rows, error)
+	}).QueryContext(ctx, q, args...)
 }
 
 func (t traceDrv) QueryContext(ctx context.Context, q string, args ...any) (*stdsql.Rows, error) {

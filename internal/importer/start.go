@@ -62,18 +62,8 @@ func (s *Service) Start(ctx context.Context, in Input) (*ent.ImportJob, error) {
 		if job, err = create.Save(ctx); err != nil {
 			return err
 		}
-		// Results are written by the system only: viewers read them.
-		sys := viewer.SystemContext(ctx)
-		for _, part := range chunks(users, 1000) {
-			bulk := make([]*ent.ImportResultCreate, len(part))
-			for i, u := range part {
-				bulk[i] = c.ImportResult.Create().SetAccountID(in.AccountID).SetJobID(job.ID).
-					SetRingexID(u.RingexID).SetName(displayName(u.FirstName, u.LastName)).
-					SetEmail(u.Email).SetUsername(usernameOf(u.Email))
-			}
-			if err := c.ImportResult.CreateBulk(bulk...).Exec(sys); err != nil {
-				return err
-			}
+		if err := s.insertPending(ctx, c, job, users); err != nil {
+			return err
 		}
 		// In the same transaction: the event exists exactly when the job does.
 		// The finish (counts, status) is recorded by the worker (see finish).
@@ -90,6 +80,42 @@ func (s *Service) Start(ctx context.Context, in Input) (*ent.ImportJob, error) {
 		return nil, err
 	}
 	return job, nil
+}
+
+// pendingUser is what a PENDING result records of its user.
+type pendingUser struct {
+	ringexID              int64
+	name, email, username string
+}
+
+// insertPending writes a PENDING result per selected user: on PostgreSQL
+// one statement over arrays per chunk, else ent's bulk create in chunks
+// under SQLite's bind parameter limit.
+func (s *Service) insertPending(ctx context.Context, c *ent.Client, job *ent.ImportJob, users []*ent.RingExUser) error {
+	pending := make([]pendingUser, len(users))
+	for i, u := range users {
+		pending[i] = pendingUser{u.RingexID, displayName(u.FirstName, u.LastName), u.Email, usernameOf(u.Email)}
+	}
+	size, write := 1000, createPending
+	if s.postgres(ctx) {
+		size, write = chunk, insertPendingPG
+	}
+	for _, part := range chunks(pending, size) {
+		if err := write(ctx, c, job.AccountID, job.ID, part); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func createPending(ctx context.Context, c *ent.Client, accountID, jobID int, users []pendingUser) error {
+	bulk := make([]*ent.ImportResultCreate, len(users))
+	for i, u := range users {
+		bulk[i] = c.ImportResult.Create().SetAccountID(accountID).SetJobID(jobID).
+			SetRingexID(u.ringexID).SetName(u.name).SetEmail(u.email).SetUsername(u.username)
+	}
+	// Results are written by the system only: viewers read them.
+	return c.ImportResult.CreateBulk(bulk...).Exec(viewer.SystemContext(ctx))
 }
 
 func (s *Service) enqueue(ctx context.Context, jobID int) error {

@@ -350,9 +350,13 @@ func (r *run) recordFinish(ctx context.Context, c *ent.Client, job *ent.ImportJo
 		TargetType: "ImportJob", TargetID: job.ID, Changes: ch})
 }
 
-// withTx runs fn in a transaction of its own.
+// withTx runs fn in a transaction of its own. Cancelling ctx stops fn's
+// statements, never the COMMIT: a COMMIT abandoned by the client can still
+// land on the server after the run has returned, and a restarted run would
+// then write the same batch a second time (results overwritten, counters
+// added twice). So the transaction itself is begun without cancellation.
 func (s *Service) withTx(ctx context.Context, fn func(ctx context.Context, tx *ent.Tx) error) error {
-	tx, err := s.Client.Tx(ctx)
+	tx, err := s.Client.Tx(context.WithoutCancel(ctx))
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func (r *run) write(ctx context.Context, items []*item) error {
 		}
 		switch {
 		case err == nil:
-		case ent.IsConstraintError(err) || ent.IsValidationError(err):
+		case rejected(err):
 			if err := r.failOne(ctx, it, err); err != nil {
 				return err
 			}
@@ -70,18 +70,55 @@ func (r *run) write(ctx context.Context, items []*item) error {
 
 func (r *run) writeTx(ctx context.Context, tx *ent.Tx, items []*item) error {
 	c := tx.Client()
+	plans, err := r.plans(ctx, c, items)
+	if err != nil {
+		return err
+	}
+	create, link, record := r.createAgents, r.linkMirror, r.recordResults
+	if r.s.postgres(ctx) {
+		create, link, record = r.createAgentsPG, r.linkMirrorPG, r.recordResultsPG
+	}
+	agentOf, err := create(ctx, c, toImport(plans))
+	if err != nil {
+		return err
+	}
+	for _, p := range plans {
+		if p.Existing != nil {
+			agentOf[p.RingExID] = p.Existing.ID
+		}
+	}
+	if err := link(ctx, c, mirrorChanges(items, agentOf)); err != nil {
+		return err
+	}
+	rows := resultRows(items, plans, agentOf)
+	if err := record(ctx, c, rows); err != nil {
+		return err
+	}
+	imported, already, failed := tally(rows)
+	// Update, not UpdateOne: no read-back of the job row (its selection can
+	// hold thousands of ids).
+	return c.ImportJob.Update().Where(importjob.ID(r.job.ID)).AddProcessed(len(items)).AddImportedCount(imported).
+		AddAlreadyImportedCount(already).AddFailedCount(failed).Exec(ctx)
+}
+
+// plans decides each user's outcome against the database as the
+// transaction sees it; regional settings still unknown take the account's
+// defaults.
+func (r *run) plans(ctx context.Context, c *ent.Client, items []*item) ([]Plan, error) {
 	people := make([]person, len(items))
 	for i, it := range items {
 		people[i] = it.p
 	}
 	pl, err := r.s.planner(ctx, c, r.acc, people)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	plans := make([]Plan, len(items))
-	var creates []*ent.AgentCreate
 	for i, it := range items {
 		p := pl.plan(it.p)
+		// The result row, the agent and the mirror are keyed by the id the
+		// job selected.
+		p.RingExID = it.res.RingexID
 		if p.TimezoneMatch == MatchAtImport {
 			p.Timezone, p.TimezoneMatch = r.acc.DefaultTimezone, locale.MatchDefault
 		}
@@ -89,101 +126,117 @@ func (r *run) writeTx(ctx context.Context, tx *ent.Tx, items []*item) error {
 			p.Language, p.LanguageMatch = r.acc.DefaultLanguage, locale.MatchDefault
 		}
 		plans[i] = p
+	}
+	return plans, nil
+}
+
+func toImport(plans []Plan) []Plan {
+	var out []Plan
+	for _, p := range plans {
 		if p.Outcome == OutcomeImport {
-			creates = append(creates, c.Agent.Create().
-				SetAccountID(r.job.AccountID).SetSource(agent.SourceRINGEX).SetRingexExtensionID(it.res.RingexID).
-				SetRingexStatus(agent.RingexStatusACTIVE).
-				SetFirstName(p.FirstName).SetLastName(p.LastName).SetEmail(p.Email).SetUsername(p.Username).
-				SetTimezone(p.Timezone).SetLanguage(p.Language).SetRoleID(r.job.RoleID).
-				AddTeamIDs(r.teamIDs...).AddCategoryIDs(r.catIDs...))
+			out = append(out, p)
 		}
+	}
+	return out
+}
+
+// tally counts the batch's results by outcome.
+func tally(rows []resultRow) (imported, already, failed int) {
+	for _, row := range rows {
+		switch row.outcome {
+		case importresult.OutcomeIMPORTED:
+			imported++
+		case importresult.OutcomeALREADY_IMPORTED:
+			already++
+		default:
+			failed++
+		}
+	}
+	return imported, already, failed
+}
+
+// createAgents creates the planned agents with role, teams and categories
+// through ent (and so its hooks: the audit log's agent.create events), and
+// returns their ids by RingEX id.
+func (r *run) createAgents(ctx context.Context, c *ent.Client, plans []Plan) (map[int64]int, error) {
+	creates := make([]*ent.AgentCreate, len(plans))
+	for i, p := range plans {
+		creates[i] = c.Agent.Create().
+			SetAccountID(r.job.AccountID).SetSource(agent.SourceRINGEX).SetRingexExtensionID(p.RingExID).
+			SetRingexStatus(agent.RingexStatusACTIVE).
+			SetFirstName(p.FirstName).SetLastName(p.LastName).SetEmail(p.Email).SetUsername(p.Username).
+			SetTimezone(p.Timezone).SetLanguage(p.Language).SetRoleID(r.job.RoleID).
+			AddTeamIDs(r.teamIDs...).AddCategoryIDs(r.catIDs...)
 	}
 	created, err := c.Agent.CreateBulk(creates...).Save(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	agentOf := make(map[int64]int, len(items))
+	agentOf := make(map[int64]int, len(plans))
 	for _, a := range created {
 		agentOf[*a.RingexExtensionID] = a.ID
 	}
-	for i, p := range plans {
-		if p.Existing != nil {
-			agentOf[items[i].res.RingexID] = p.Existing.ID
+	return agentOf, nil
+}
+
+// mirrorChange is what one mirror row gets: its agent (nil: unchanged) and
+// the regional settings read from RingEX (nil: not read).
+type mirrorChange struct {
+	ringexID int64
+	agentID  *int64
+	regional *regional
+}
+
+// mirrorChanges lists the mirror rows the batch changes. A row already
+// linked to its agent is not rewritten for nothing: every new row version
+// writes every index of the table.
+func mirrorChanges(items []*item, agentOf map[int64]int) []mirrorChange {
+	var out []mirrorChange
+	for _, it := range items {
+		if it.mirror == nil {
+			continue
+		}
+		ch := mirrorChange{ringexID: it.res.RingexID}
+		if id, ok := agentOf[it.res.RingexID]; ok && (it.mirror.AgentID == nil || *it.mirror.AgentID != id) {
+			id64 := int64(id)
+			ch.agentID = &id64
+		}
+		if it.fetched && it.p.Regional != nil {
+			ch.regional = it.p.Regional
+		}
+		if ch.agentID != nil || ch.regional != nil {
+			out = append(out, ch)
 		}
 	}
-	if err := r.linkMirror(ctx, c, items, agentOf); err != nil {
-		return err
-	}
-	now := time.Now()
-	results := make([]*ent.ImportResultCreate, len(items))
-	var imported, already, failed int
-	for i, it := range items {
-		p := plans[i]
-		rc := c.ImportResult.Create().SetAccountID(r.job.AccountID).SetJobID(r.job.ID).SetRingexID(it.res.RingexID).
-			SetName(orElse(p.Name(), it.res.Name)).SetEmail(orElse(p.Email, it.res.Email)).SetUsername(orElse(p.Username, it.res.Username)).
-			SetTimezone(p.Timezone).SetTimezoneMatch(string(p.TimezoneMatch)).
-			SetLanguage(p.Language).SetLanguageMatch(string(p.LanguageMatch)).
-			SetCode(p.Code).SetMessage(p.Reason).SetUpdatedAt(now)
-		switch p.Outcome {
-		case OutcomeImport:
-			imported++
-			rc.SetOutcome(importresult.OutcomeIMPORTED).SetAgentID(agentOf[it.res.RingexID])
-		case OutcomeAlreadyImported:
-			already++
-			rc.SetOutcome(importresult.OutcomeALREADY_IMPORTED).SetAgentID(p.Existing.ID)
-		default:
-			failed++
-			rc.SetOutcome(importresult.OutcomeFAILED).SetTimezone("").SetTimezoneMatch("").SetLanguage("").SetLanguageMatch("")
-		}
-		results[i] = rc
-	}
-	// The result rows exist (PENDING): one upsert rewrites them all instead
-	// of one UPDATE per user.
-	err = c.ImportResult.CreateBulk(results...).
-		OnConflictColumns(importresult.FieldJobID, importresult.FieldRingexID).UpdateNewValues().Exec(ctx)
-	if err != nil {
-		return err
-	}
-	// Update, not UpdateOne: no read-back of the job row (its selection can
-	// hold thousands of ids).
-	return c.ImportJob.Update().Where(importjob.ID(r.job.ID)).AddProcessed(len(items)).AddImportedCount(imported).
-		AddAlreadyImportedCount(already).AddFailedCount(failed).Exec(ctx)
+	return out
 }
 
 // linkMirror points the mirror rows at their agents and stores regional
 // settings read from RingEX, in one UPDATE ... FROM (VALUES ...) per batch
 // (PostgreSQL and SQLite both take it): only these columns are sent and
 // written. A NULL in VALUES keeps the row's value.
-func (r *run) linkMirror(ctx context.Context, c *ent.Client, items []*item, agentOf map[int64]int) error {
-	var (
-		rows []string
-		args = []any{time.Now(), r.job.AccountID}
-	)
-	for _, it := range items {
-		if it.mirror == nil {
-			continue
-		}
+func (r *run) linkMirror(ctx context.Context, c *ent.Client, changes []mirrorChange) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	rows := make([]string, len(changes))
+	args := []any{time.Now(), r.job.AccountID}
+	for i, ch := range changes {
 		var agentID, tz, bias, loc any
-		if id, ok := agentOf[it.res.RingexID]; ok {
-			agentID = id
+		if ch.agentID != nil {
+			agentID = *ch.agentID
 		}
-		if it.fetched && it.p.Regional != nil {
-			tz, bias, loc = it.p.Regional.TimezoneName, it.p.Regional.TimezoneBias, it.p.Regional.LocaleCode
-		}
-		if agentID == nil && tz == nil {
-			continue
+		if ch.regional != nil {
+			tz, bias, loc = ch.regional.TimezoneName, ch.regional.TimezoneBias, ch.regional.LocaleCode
 		}
 		n := len(args)
-		if len(rows) == 0 {
+		if i == 0 {
 			// The first row types the columns for PostgreSQL.
-			rows = append(rows, fmt.Sprintf("(CAST($%d AS BIGINT), CAST($%d AS BIGINT), CAST($%d AS TEXT), CAST($%d AS TEXT), CAST($%d AS TEXT))", n+1, n+2, n+3, n+4, n+5))
+			rows[i] = fmt.Sprintf("(CAST($%d AS BIGINT), CAST($%d AS BIGINT), CAST($%d AS TEXT), CAST($%d AS TEXT), CAST($%d AS TEXT))", n+1, n+2, n+3, n+4, n+5)
 		} else {
-			rows = append(rows, fmt.Sprintf("($%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5))
+			rows[i] = fmt.Sprintf("($%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5)
 		}
-		args = append(args, it.res.RingexID, agentID, tz, bias, loc)
-	}
-	if len(rows) == 0 {
-		return nil
+		args = append(args, ch.ringexID, agentID, tz, bias, loc)
 	}
 	q := `UPDATE ring_ex_users SET
 	agent_id = COALESCE(v.column2, ring_ex_users.agent_id),
@@ -195,6 +248,61 @@ FROM (VALUES ` + strings.Join(rows, ", ") + `) AS v
 WHERE ring_ex_users.account_id = $2 AND ring_ex_users.ringex_id = v.column1`
 	_, err := c.ExecContext(ctx, q, args...)
 	return err
+}
+
+// resultRow is one user's settled result.
+type resultRow struct {
+	id                      int
+	ringexID                int64
+	outcome                 importresult.Outcome
+	agentID                 *int
+	name, email, username   string
+	timezone, timezoneMatch string
+	language, languageMatch string
+	code, message           string
+}
+
+func resultRows(items []*item, plans []Plan, agentOf map[int64]int) []resultRow {
+	rows := make([]resultRow, len(items))
+	for i, it := range items {
+		p := plans[i]
+		row := resultRow{id: it.res.ID, ringexID: it.res.RingexID,
+			name: orElse(p.Name(), it.res.Name), email: orElse(p.Email, it.res.Email), username: orElse(p.Username, it.res.Username),
+			timezone: p.Timezone, timezoneMatch: string(p.TimezoneMatch), language: p.Language, languageMatch: string(p.LanguageMatch),
+			code: p.Code, message: p.Reason}
+		switch p.Outcome {
+		case OutcomeImport:
+			row.outcome = importresult.OutcomeIMPORTED
+		case OutcomeAlreadyImported:
+			row.outcome = importresult.OutcomeALREADY_IMPORTED
+		default:
+			row.outcome = importresult.OutcomeFAILED
+			row.timezone, row.timezoneMatch, row.language, row.languageMatch = "", "", "", ""
+		}
+		if row.outcome != importresult.OutcomeFAILED {
+			id := agentOf[it.res.RingexID]
+			row.agentID = &id
+		}
+		rows[i] = row
+	}
+	return rows
+}
+
+// recordResults rewrites the batch's result rows (they exist, PENDING) with
+// one upsert instead of one UPDATE per user.
+func (r *run) recordResults(ctx context.Context, c *ent.Client, rows []resultRow) error {
+	now := time.Now()
+	creates := make([]*ent.ImportResultCreate, len(rows))
+	for i, row := range rows {
+		creates[i] = c.ImportResult.Create().SetAccountID(r.job.AccountID).SetJobID(r.job.ID).SetRingexID(row.ringexID).
+			SetName(row.name).SetEmail(row.email).SetUsername(row.username).
+			SetTimezone(row.timezone).SetTimezoneMatch(row.timezoneMatch).
+			SetLanguage(row.language).SetLanguageMatch(row.languageMatch).
+			SetCode(row.code).SetMessage(row.message).SetUpdatedAt(now).
+			SetOutcome(row.outcome).SetNillableAgentID(row.agentID)
+	}
+	return c.ImportResult.CreateBulk(creates...).
+		OnConflictColumns(importresult.FieldJobID, importresult.FieldRingexID).UpdateNewValues().Exec(ctx)
 }
 
 // failOne records a user whose agent could not be created.
@@ -210,6 +318,18 @@ func (r *run) failOne(ctx context.Context, it *item, cause error) error {
 		}
 		return tx.ImportJob.UpdateOneID(r.job.ID).AddProcessed(1).AddFailedCount(1).Exec(ctx)
 	})
+}
+
+// rejected: the rows clash with the database's rules or the schema's field
+// validators, as ent reports it (constraint or validation error) or as the
+// set-based statements do (errInvalidAgent, a PostgreSQL integrity
+// constraint violation: class 23).
+func rejected(err error) bool {
+	if ent.IsConstraintError(err) || ent.IsValidationError(err) || errors.Is(err, errInvalidAgent) {
+		return true
+	}
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && strings.HasPrefix(pg.Code, "23")
 }
 
 // retryable: unique-index races, deadlocks and serialization failures
