@@ -74,7 +74,7 @@ func (r *queryResolver) RingExUsers(ctx context.Context, accountID int, search *
 	return r.Directory.Search(ctx, directory.SearchArgs{
 		AccountID: accountID, Search: deref(search, ""), Filter: filter,
 		After: after, First: first, Before: before, Last: last, OrderBy: orderBy,
-		WantTotal: selects(ctx, "totalCount"),
+		WantTotal: selects(ctx, "totalCount"), WantEdges: selects(ctx, "edges"),
 	})
 }
 

@@ -59,9 +59,10 @@ type SearchArgs struct {
 	After, Before *entgql.Cursor[int]
 	First, Last   *int
 	OrderBy       []*ent.RingExUserOrder
-	// WantTotal: totalCount is asked for, so on PostgreSQL it is counted
-	// beside the page rather than before it.
-	WantTotal bool
+	// WantTotal and WantEdges: totalCount and a page of edges are both
+	// asked for, so on PostgreSQL the count runs beside the page query
+	// rather than before it.
+	WantTotal, WantEdges bool
 }
 
 // maxPage bounds first/last.
@@ -99,9 +100,21 @@ func (s *Service) Search(ctx context.Context, a SearchArgs) (*ent.RingExUserConn
 	// Every viewer allowed here sees all of the account's rows (the privacy
 	// filter is the account), so the count can be shared (count.go).
 	ca := countArgs{key: countKeyOf(a.AccountID, a.Search, a.Filter), search: a.Search, filter: a.Filter}
-	if a.WantTotal && s.db != nil && ent.FromContext(ctx) == nil {
+	// Paginate counts before it reads the page, and only the page's own
+	// rows decide hasNextPage/hasPreviousPage when edges are read: the
+	// count can start first and fill totalCount in afterwards.
+	pageRead := a.WantEdges && (a.First == nil || *a.First > 0) && (a.Last == nil || *a.Last > 0)
+	if a.WantTotal && pageRead && s.db != nil && ent.FromContext(ctx) == nil {
 		ca.total = s.countAsync(ctx, ca, q.Clone())
 	}
-	ctx = context.WithValue(ctx, countKeyCtx{}, ca)
-	return q.Paginate(ctx, a.After, a.First, a.Before, a.Last, ent.WithRingExUserOrder(order))
+	conn, err := q.Paginate(context.WithValue(ctx, countKeyCtx{}, ca), a.After, a.First, a.Before, a.Last, ent.WithRingExUserOrder(order))
+	if err != nil || ca.total == nil {
+		return conn, err
+	}
+	v, err := ca.total.wait(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.TotalCount = v.(int)
+	return conn, nil
 }
