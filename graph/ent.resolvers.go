@@ -24,8 +24,10 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []int) ([]ent.Noder, erro
 
 // Accounts is the resolver for the accounts field.
 func (r *queryResolver) Accounts(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccountOrder, where *ent.AccountWhereInput) (*ent.AccountConnection, error) {
-	return r.client(ctx).Account.Query().Paginate(ctx, after, first, before, last,
+	conn, err := r.client(ctx).Account.Query().Paginate(ctx, after, first, before, last,
 		ent.WithAccountOrder(orderBy), ent.WithAccountFilter(where.Filter))
+	noteAccounts(ctx, conn)
+	return conn, err
 }
 
 // Account returns AccountResolver implementation.

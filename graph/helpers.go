@@ -87,6 +87,8 @@ type loaderKey struct {
 type requestLoaders struct {
 	mu    sync.Mutex
 	cache map[loaderKey]any
+	// accounts returned by the request's account lists (noteAccounts).
+	accounts []int
 }
 
 // perAccount returns what load reads for one account, once per request.

@@ -2,12 +2,14 @@ package graph
 
 import (
 	"context"
+	"slices"
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/category"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/team"
+	"github.com/switchboard/switchboard/internal/directory"
 )
 
 // Per-request reads for fields resolved per row of a list (Role.agentCount,
@@ -82,4 +84,41 @@ func pick[T any](m map[int]T, ids []int) []T {
 		}
 	}
 	return out
+}
+
+// noteAccounts remembers the accounts a list returned, so that a field read
+// per account (Account.ringEx) loads all of them at once.
+func noteAccounts(ctx context.Context, conn *ent.AccountConnection) {
+	l, _ := ctx.Value(loadersKey{}).(*requestLoaders)
+	if l == nil || conn == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, e := range conn.Edges {
+		l.accounts = append(l.accounts, e.Node.ID)
+	}
+}
+
+// ringExStatus is Account.ringEx: one query for every account of the
+// request's account lists, else one for this account.
+func (r *Resolver) ringExStatus(ctx context.Context, accountID int) (*directory.Status, error) {
+	l, _ := ctx.Value(loadersKey{}).(*requestLoaders)
+	var listed []int
+	if l != nil {
+		l.mu.Lock()
+		if slices.Contains(l.accounts, accountID) {
+			listed = slices.Clone(l.accounts)
+		}
+		l.mu.Unlock()
+	}
+	if listed != nil {
+		m, _, err := perAccount(ctx, "ringExStatus", 0, func() (map[int]*directory.Status, error) {
+			return r.Directory.Statuses(ctx, listed)
+		})
+		if st, ok := m[accountID]; ok || err != nil {
+			return st, err
+		}
+	}
+	return r.Directory.Status(ctx, accountID)
 }

@@ -17,7 +17,7 @@ import (
 
 // RingEx is the resolver for the ringEx field.
 func (r *accountResolver) RingEx(ctx context.Context, obj *ent.Account) (*RingExLinkStatus, error) {
-	st, err := r.Directory.Status(ctx, obj.ID)
+	st, err := r.ringExStatus(ctx, obj.ID)
 	if err != nil {
 		return nil, err
 	}

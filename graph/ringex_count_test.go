@@ -2,10 +2,17 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"entgo.io/ent/dialect"
+
 	"github.com/switchboard/switchboard/ent/ringexuser"
+	"github.com/switchboard/switchboard/internal/app"
+	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/directory"
 	"github.com/switchboard/switchboard/internal/ringex/sandbox"
 	"github.com/switchboard/switchboard/internal/testdb"
@@ -168,6 +175,75 @@ func TestRingExUsersCountMatchesRows(t *testing.T) {
 		check("after sync")
 		if p := r.search(t, admin, map[string]any{"s": "zzq", "first": 10}); p.TotalCount != 2 {
 			t.Fatalf(`search "zzq" after the sync: totalCount %d, want the renamed and the added user`, p.TotalCount)
+		}
+	})
+}
+
+// An accounts list reads every listed account's RingEX link in one query,
+// whatever the page size, and each account still gets its own status.
+func TestAccountsListRingExStatusOneQuery(t *testing.T) {
+	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
+		var counting atomic.Bool
+		var linkReads atomic.Int64
+		e := newEnv(t, d, func(c *app.Config) {
+			c.DBOptions = append(c.DBOptions, db.WithDriver(func(drv dialect.Driver) dialect.Driver {
+				return dialect.DebugWithContext(drv, func(_ context.Context, args ...any) {
+					if counting.Load() && strings.Contains(fmt.Sprint(args...), "ring_ex_links") {
+						linkReads.Add(1)
+					}
+				})
+			}))
+		})
+		admin := e.admin(t)
+		ctx := viewer.SystemContext(context.Background())
+		linked := map[string]int{}
+		for i := range 6 {
+			id := e.createAccount(t, fmt.Sprintf("Tenant %d", i))
+			if i%2 == 0 {
+				acct, err := strconv.Atoi(id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := e.DB.Client.RingExLink.Create().SetAccountID(acct).SetServerURL("http://ringex.test").SetClientID("c").
+					SetClientSecretEnc("s").SetJwtEnc("j").SetUserCount(100 + i).Exec(ctx); err != nil {
+					t.Fatal(err)
+				}
+				linked[id] = 100 + i
+			}
+		}
+		list := func(first int) int64 {
+			t.Helper()
+			linkReads.Store(0)
+			counting.Store(true)
+			defer counting.Store(false)
+			var out struct {
+				Accounts struct {
+					Edges []struct {
+						Node struct {
+							ID     string
+							RingEx struct {
+								Linked    bool
+								UserCount int
+							}
+						}
+					}
+				}
+			}
+			admin.mustDo(t, `query($n:Int!){ accounts(first:$n){ edges { node { id ringEx { linked userCount } } } } }`,
+				map[string]any{"n": first}, &out)
+			if len(out.Accounts.Edges) < first {
+				t.Fatalf("listed %d accounts, want %d", len(out.Accounts.Edges), first)
+			}
+			for _, edge := range out.Accounts.Edges {
+				n, ok := linked[edge.Node.ID]
+				if edge.Node.RingEx.Linked != ok || edge.Node.RingEx.UserCount != n {
+					t.Errorf("account %s: ringEx %+v, want linked %v with %d users", edge.Node.ID, edge.Node.RingEx, ok, n)
+				}
+			}
+			return linkReads.Load()
+		}
+		if small, large := list(2), list(6); small != 1 || large != 1 {
+			t.Errorf("RingEX link reads: %d for 2 accounts, %d for 6, want 1 each", small, large)
 		}
 	})
 }

@@ -153,11 +153,31 @@ func (s *Service) Status(ctx context.Context, accountID int) (*Status, error) {
 	if err != nil {
 		return nil, err
 	}
+	return statusOf(l), nil
+}
+
+func statusOf(l *ent.RingExLink) *Status {
 	return &Status{
 		Linked: true, ServerURL: l.ServerURL, ClientID: l.ClientID, CompanyID: l.CompanyID,
 		LinkedAt: l.LinkedAt, LastSyncAt: l.LastSyncAt, LastSyncStatus: l.LastSyncStatus,
 		LastSyncError: l.LastSyncError, UserCount: l.UserCount,
-	}, nil
+	}
+}
+
+// Statuses is Status for many accounts in one query (an accounts list).
+func (s *Service) Statuses(ctx context.Context, accountIDs []int) (map[int]*Status, error) {
+	links, err := s.client(ctx).RingExLink.Query().Where(ringexlink.AccountIDIn(accountIDs...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int]*Status, len(accountIDs))
+	for _, id := range accountIDs {
+		out[id] = &Status{LastSyncStatus: ringexlink.LastSyncStatusNEVER}
+	}
+	for _, l := range links {
+		out[l.AccountID] = statusOf(l)
+	}
+	return out, nil
 }
 
 // SetLeaverPolicy chooses what a sync does to agents whose RingEX user left.
