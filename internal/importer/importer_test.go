@@ -212,3 +212,33 @@ func TestCSVAndHistory(t *testing.T) {
 }
 
 var _ = context.Background
+
+// Linking mirror rows to their agents puts their trigrams in the search
+// index's pending list; a finished import merges it, so the picker's next
+// searches do not scan it (PostgreSQL only: SQLite has no trigram index).
+func TestImportMergesSearchIndex(t *testing.T) {
+	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
+		if d == testdb.Postgres {
+			checkSearchIndexMerged(t)
+		}
+	})
+}
+
+func checkSearchIndexMerged(t *testing.T) {
+	f := newFixture(t, testdb.Postgres, fixtureOpts{})
+	ctx := context.Background()
+	if _, err := f.db.SQL.ExecContext(ctx, `SELECT gin_clean_pending_list('ringexuser_search_text_trgm'::regclass)`); err != nil {
+		t.Fatal(err)
+	}
+	job := f.importNow(f.input(importer.Selection{IDs: ids(f.users()[:60])}))
+	if job.ImportedCount == 0 {
+		t.Fatalf("nothing imported: %+v", job)
+	}
+	var pages int
+	if err := f.db.SQL.QueryRowContext(ctx, `SELECT gin_clean_pending_list('ringexuser_search_text_trgm'::regclass)`).Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if pages != 0 {
+		t.Errorf("%d pending pages left in the search index after the import", pages)
+	}
+}
