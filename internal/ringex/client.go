@@ -143,7 +143,8 @@ type request struct {
 // returns the final answer (any status other than 429/5xx) or an *Error.
 func (c *Client) exchange(ctx context.Context, rq request, st *Stats) (int, []byte, error) {
 	for attempt := 0; ; attempt++ {
-		if err := c.sleep(ctx, c.pacer.reserve(rq.group)); err != nil {
+		pace, gen := c.pacer.reserve(rq.group)
+		if err := c.sleep(ctx, pace); err != nil {
 			c.pacer.release(rq.group)
 			return 0, nil, fmt.Errorf("ringex: %s: %w", rq.op, err)
 		}
@@ -179,7 +180,7 @@ func (c *Client) exchange(ctx context.Context, rq request, st *Stats) (int, []by
 			failure.Kind = KindUnavailable
 		}
 		if err == nil {
-			c.pacer.observe(rq.group, hdr, retryAfter)
+			c.pacer.observe(rq.group, gen, hdr, retryAfter)
 		}
 		if failure == nil {
 			return status, body, nil

@@ -44,6 +44,16 @@ type groupState struct {
 	next         time.Time     // earliest slot while spreading
 	blockedUntil time.Time     // end of a 429 penalty
 	fresh        bool          // a window opened by our estimate; the next answer pins its start
+	// gen numbers our window estimates. An answer to a request reserved in
+	// an earlier one says nothing about the current window: the server
+	// counted it in the window before.
+	gen uint64
+}
+
+// newWindow starts our estimate of a window at start with the full budget.
+func (g *groupState) newWindow(start time.Time) {
+	g.start, g.remaining, g.next, g.fresh = start, g.Limit, time.Time{}, true
+	g.gen++
 }
 
 // lowWater: requests are spread once remaining <= limit/lowWater.
@@ -62,8 +72,9 @@ func (p *pacer) group(name string) *groupState {
 	return g
 }
 
-// reserve claims a request slot in a group and says how long to wait first.
-func (p *pacer) reserve(group string) time.Duration {
+// reserve claims a request slot in a group and says how long to wait first,
+// and which window estimate the slot belongs to (for observe).
+func (p *pacer) reserve(group string) (time.Duration, uint64) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	g := p.group(group)
@@ -74,17 +85,20 @@ func (p *pacer) reserve(group string) time.Duration {
 		at = g.blockedUntil // any request during a penalty would restart it
 	}
 	if g.Limit == 0 {
-		return at.Sub(now) // nothing known yet: the first answer will tell
+		return at.Sub(now), g.gen // nothing known yet: the first answer will tell
+	}
+	if at.Before(g.start) {
+		at = g.start // the window we wait for has not opened yet
 	}
 	if !at.Before(g.start.Add(g.window)) {
-		g.start, g.remaining, g.next, g.fresh = at, g.Limit, time.Time{}, true
+		g.newWindow(at)
 	}
 	switch {
 	case g.remaining <= 0:
 		// Wait out the window, with a margin for the gap between our estimate
 		// and the server's clock.
 		at = g.start.Add(g.window + g.window/50)
-		g.start, g.remaining, g.next, g.fresh = at, g.Limit, time.Time{}, true
+		g.newWindow(at)
 	case g.remaining <= g.Limit/lowWater:
 		if at.Before(g.next) {
 			at = g.next
@@ -92,7 +106,7 @@ func (p *pacer) reserve(group string) time.Duration {
 		g.next = at.Add(max(g.start.Add(g.window).Sub(at), 0) / time.Duration(g.remaining+1))
 	}
 	g.remaining--
-	return at.Sub(now)
+	return at.Sub(now), g.gen
 }
 
 // release gives back a reservation that never reached the server.
@@ -104,8 +118,9 @@ func (p *pacer) release(group string) {
 	}
 }
 
-// observe updates a group from an answer's headers; retryAfter > 0 on a 429.
-func (p *pacer) observe(group string, h http.Header, retryAfter time.Duration) {
+// observe updates a group from the headers of an answer to a request
+// reserved in window estimate gen; retryAfter > 0 on a 429.
+func (p *pacer) observe(group string, gen uint64, h http.Header, retryAfter time.Duration) {
 	limit, err1 := strconv.Atoi(h.Get("X-Rate-Limit-Limit"))
 	remaining, err2 := strconv.Atoi(h.Get("X-Rate-Limit-Remaining"))
 	windowSecs, err3 := strconv.Atoi(h.Get("X-Rate-Limit-Window"))
@@ -118,7 +133,7 @@ func (p *pacer) observe(group string, h http.Header, retryAfter time.Duration) {
 	now := p.now()
 	if retryAfter > 0 {
 		g.blockedUntil = now.Add(retryAfter)
-		g.start, g.remaining, g.next, g.fresh = g.blockedUntil, g.Limit, time.Time{}, true
+		g.newWindow(g.blockedUntil)
 	}
 	if err1 != nil || err2 != nil || err3 != nil || limit <= 0 {
 		return
@@ -131,6 +146,9 @@ func (p *pacer) observe(group string, h http.Header, retryAfter time.Duration) {
 	left := remaining - g.inflight // our requests still in flight are not counted in this answer yet
 	switch {
 	case retryAfter > 0:
+	case gen != g.gen && !g.start.IsZero():
+		// Counted in an earlier window: pinning the current one's start
+		// or budget on it would wait out a window nobody has used.
 	case g.start.IsZero() || g.fresh:
 		// The server opened its window when our first request arrived, a bit
 		// before now: starting ours now errs late, which is the safe side.
