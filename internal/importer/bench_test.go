@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -31,8 +30,7 @@ import (
 // SB_BENCH_TRACE=1 logs each batch (read and write times) and Start's time;
 // SB_BENCH_SQL=1 sums database time by statement and EXPLAINs the hot ones;
 // SB_BENCH_WRITERS=n sets Service.Writers, SB_BENCH_BATCH=n
-// Service.BatchSize; SB_BENCH_POOL=1 gives the RingEX client an HTTP pool of 64 idle connections (the default
-// transport keeps 2, so parallel reads keep opening connections).
+// Service.BatchSize.
 func BenchmarkImport10k(b *testing.B) {
 	if os.Getenv("SB_BENCH") != "1" || os.Getenv("TEST_DATABASE_URL") == "" {
 		b.Skip("set SB_BENCH=1 and TEST_DATABASE_URL")
@@ -42,9 +40,6 @@ func BenchmarkImport10k(b *testing.B) {
 	for range b.N {
 		b.StopTimer()
 		o := fixtureOpts{users: n * 5 / 4}
-		if os.Getenv("SB_BENCH_POOL") != "" { // keep a connection per parallel read
-			o.httpClient = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
-		}
 		f := newFixture(b, testdb.Postgres, o)
 		in := f.input(importer.Selection{IDs: ids(f.users(enabled)[:n])})
 		f.svc.PollInterval = 0 // the production default, not the tests' fast polling

@@ -3,7 +3,6 @@ package importer_test
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -45,10 +44,8 @@ type fixtureOpts struct {
 	// waitScale overrides ringextest.WaitScale (to pair with the
 	// sandbox's RateLimitScale).
 	waitScale float64
-	// httpClient overrides the RingEX client's HTTP client.
-	httpClient *http.Client
-	sbOpts     sandbox.Options
-	conn       *db.DB
+	sbOpts    sandbox.Options
+	conn      *db.DB
 }
 
 func newFixture(t testing.TB, d testdb.Dialect, o fixtureOpts) *fixture {
@@ -68,7 +65,7 @@ func newFixture(t testing.TB, d testdb.Dialect, o fixtureOpts) *fixture {
 	if o.waitScale > 0 {
 		cfg.WaitScale = o.waitScale
 	}
-	cfg.Timeout, cfg.HTTPClient = 5*time.Second, o.httpClient
+	cfg.Timeout = 5 * time.Second
 	rx := ringex.New(cfg)
 	f := &fixture{t: t, db: conn, sb: sb, sys: viewer.SystemContext(context.Background())}
 	f.svc = &importer.Service{
