@@ -112,31 +112,8 @@ func normalizeCreate(in *ent.CreateAccountInput) error {
 	if in.Name, err = validate.Name("name", in.Name, 120); err != nil {
 		return err
 	}
-	if in.DefaultTimezone != nil {
-		tz, err := validate.Timezone("defaultTimezone", *in.DefaultTimezone)
-		if err != nil {
-			return err
-		}
-		in.DefaultTimezone = &tz
-	}
-	if in.DefaultLanguage != nil {
-		l, err := validate.Language("defaultLanguage", *in.DefaultLanguage)
-		if err != nil {
-			return err
-		}
-		in.DefaultLanguage = &l
-	}
-	if in.InternationalCountries != nil {
-		if in.InternationalCountries, err = validate.Countries("internationalCountries", in.InternationalCountries); err != nil {
-			return err
-		}
-	}
-	if in.WfmEndpoint != nil && *in.WfmEndpoint != "" {
-		u, err := validate.HTTPURL("wfmEndpoint", *in.WfmEndpoint)
-		if err != nil {
-			return err
-		}
-		in.WfmEndpoint = &u
+	if err := normalizeSettings(&in.DefaultTimezone, &in.DefaultLanguage, &in.WfmEndpoint, &in.InternationalCountries); err != nil {
+		return err
 	}
 	if in.WfmEnabled != nil && *in.WfmEnabled && (in.WfmEndpoint == nil || *in.WfmEndpoint == "" || in.WfmType == nil || *in.WfmType == entaccount.WfmTypeNONE) {
 		return errs.Invalid("wfmEnabled", "an enabled WFM integration needs a provider and an endpoint")
@@ -145,33 +122,12 @@ func normalizeCreate(in *ent.CreateAccountInput) error {
 }
 
 func normalizeUpdate(in *ent.UpdateAccountInput) error {
-	if in.Name != nil {
-		n, err := validate.Name("name", *in.Name, 120)
-		if err != nil {
-			return err
-		}
-		in.Name = &n
+	name := func(field, s string) (string, error) { return validate.Name(field, s, 120) }
+	if err := validate.Set(&in.Name, "name", name); err != nil {
+		return err
 	}
-	if in.DefaultTimezone != nil {
-		tz, err := validate.Timezone("defaultTimezone", *in.DefaultTimezone)
-		if err != nil {
-			return err
-		}
-		in.DefaultTimezone = &tz
-	}
-	if in.DefaultLanguage != nil {
-		l, err := validate.Language("defaultLanguage", *in.DefaultLanguage)
-		if err != nil {
-			return err
-		}
-		in.DefaultLanguage = &l
-	}
-	if in.InternationalCountries != nil {
-		cs, err := validate.Countries("internationalCountries", in.InternationalCountries)
-		if err != nil {
-			return err
-		}
-		in.InternationalCountries = cs
+	if err := normalizeSettings(&in.DefaultTimezone, &in.DefaultLanguage, &in.WfmEndpoint, &in.InternationalCountries); err != nil {
+		return err
 	}
 	if len(in.AppendInternationalCountries) > 0 {
 		cs, err := validate.Countries("appendInternationalCountries", in.AppendInternationalCountries)
@@ -180,14 +136,31 @@ func normalizeUpdate(in *ent.UpdateAccountInput) error {
 		}
 		in.AppendInternationalCountries = cs
 	}
-	if in.WfmEndpoint != nil && *in.WfmEndpoint != "" {
-		u, err := validate.HTTPURL("wfmEndpoint", *in.WfmEndpoint)
+	return minutes(in.MaxBreakMinutes, in.MaxLunchMinutes)
+}
+
+// normalizeSettings checks the optional settings create and update share;
+// a nil field is one the input leaves as it is.
+func normalizeSettings(tz, lang, wfmEndpoint **string, countries *[]string) error {
+	if err := validate.Set(tz, "defaultTimezone", validate.Timezone); err != nil {
+		return err
+	}
+	if err := validate.Set(lang, "defaultLanguage", validate.Language); err != nil {
+		return err
+	}
+	if *wfmEndpoint != nil && **wfmEndpoint != "" { // empty clears the endpoint
+		if err := validate.Set(wfmEndpoint, "wfmEndpoint", validate.HTTPURL); err != nil {
+			return err
+		}
+	}
+	if *countries != nil {
+		cs, err := validate.Countries("internationalCountries", *countries)
 		if err != nil {
 			return err
 		}
-		in.WfmEndpoint = &u
+		*countries = cs
 	}
-	return minutes(in.MaxBreakMinutes, in.MaxLunchMinutes)
+	return nil
 }
 
 func minutes(brk, lunch *int) error {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"slices"
 
@@ -149,24 +150,14 @@ func (s *Service) resolve(ctx context.Context, c *ent.Client, accountID int, sel
 	}
 	slices.SortFunc(users, func(a, b *ent.RingExUser) int {
 		if a.LastName != b.LastName {
-			return compare(a.LastName, b.LastName)
+			return cmp.Compare(a.LastName, b.LastName)
 		}
 		if a.FirstName != b.FirstName {
-			return compare(a.FirstName, b.FirstName)
+			return cmp.Compare(a.FirstName, b.FirstName)
 		}
 		return a.ID - b.ID
 	})
 	return users, nil
-}
-
-func compare(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func uniq(ids []int) []int {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -40,7 +41,7 @@ func (r *run) write(ctx context.Context, items []*item) error {
 	}
 	// The same order in every import: two imports sharing users lock the
 	// same rows in the same order and cannot deadlock.
-	slices.SortFunc(ready, func(a, b *item) int { return compareInt64(a.res.RingexID, b.res.RingexID) })
+	slices.SortFunc(ready, func(a, b *item) int { return cmp.Compare(a.res.RingexID, b.res.RingexID) })
 	var err error
 	for range 3 {
 		if err = r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error { return r.writeTx(ctx, tx, ready) }); err == nil || !retryable(err) {
@@ -351,14 +352,4 @@ func orElse(a, b string) string {
 		return a
 	}
 	return b
-}
-
-func compareInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -12,6 +12,20 @@ import (
 	"github.com/switchboard/switchboard/internal/locale"
 )
 
+// Set normalizes an optional input field with check: nil (not given) stays
+// nil, a value is replaced by its normalized form.
+func Set(p **string, field string, check func(field, s string) (string, error)) error {
+	if *p == nil {
+		return nil
+	}
+	v, err := check(field, **p)
+	if err != nil {
+		return err
+	}
+	*p = &v
+	return nil
+}
+
 // Name trims s and checks it is between 1 and max characters.
 func Name(field, s string, max int) (string, error) {
 	s = strings.TrimSpace(s)

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Modal, Stack, Table, Text, TextInput, Title } fr
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useReducer, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -11,7 +11,8 @@ import { formErrors } from '../lib/errors';
 import { notifySuccess } from '../lib/notify';
 import { Empty, FormAlert, QueryState } from '../lib/QueryState';
 import { TableScroll } from '../lib/TableScroll';
-import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { pageVariables } from '../lib/pager';
+import { usePager } from '../lib/usePager';
 import { TablePager } from '../lib/TablePager';
 
 const AccountsScreenQuery = graphql(`
@@ -55,9 +56,8 @@ const context = { additionalTypenames: ['Account'] };
 export default function AccountsPage() {
   const [searchText, setSearchText] = useState('');
   const [search] = useDebouncedValue(searchText.trim(), 300);
-  const [pager, dispatch] = useReducer(pagerReducer, 25, initialPager);
   // A new search starts from the first page.
-  useEffect(() => dispatch({ type: 'reset' }), [search]);
+  const [pager, dispatch] = usePager(25, [search]);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AccountsScreenQuery,
     variables: { ...pageVariables(pager), q: search || null },

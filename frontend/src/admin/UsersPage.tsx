@@ -1,14 +1,15 @@
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDots, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ConsoleUserWhereInput } from '../gql/graphql';
 import { confirmAction } from '../lib/confirm';
 import { nodes } from '../lib/connection';
 import { notifyError, notifySuccess } from '../lib/notify';
-import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { pageVariables } from '../lib/pager';
+import { usePager } from '../lib/usePager';
 import { Empty, QueryState } from '../lib/QueryState';
 import { TablePager } from '../lib/TablePager';
 import { CreateUserModal } from './CreateUserModal';
@@ -65,8 +66,7 @@ const context = { additionalTypenames: ['ConsoleUser', 'Membership'] };
 export default function UsersPage() {
   const [searchText, setSearchText] = useState('');
   const [search] = useDebouncedValue(searchText.trim(), 300);
-  const [pager, dispatch] = useReducer(pagerReducer, 25, initialPager);
-  useEffect(() => dispatch({ type: 'reset' }), [search]);
+  const [pager, dispatch] = usePager(25, [search]);
   const where = useMemo<ConsoleUserWhereInput | null>(
     () => (search ? { or: [{ emailContainsFold: search }, { nameContainsFold: search }] } : null),
     [search],

@@ -1,13 +1,14 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { showBulkResult } from '../lib/bulk';
 import { confirmAction } from '../lib/confirm';
 import { errorMessage } from '../lib/errors';
-import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { pageVariables } from '../lib/pager';
+import { usePager } from '../lib/usePager';
 import { Empty, QueryState } from '../lib/QueryState';
 import { TablePager } from '../lib/TablePager';
 import { nodes } from '../lib/connection';
@@ -93,13 +94,12 @@ export default function AgentsPage() {
   const [search] = useDebouncedValue(searchText, 300);
   const [filters, setFilters] = useState<AgentFilters>(emptyFilters);
   const [sort, setSort] = useState(defaultSort);
-  const [pager, dispatch] = useReducer(pagerReducer, 25, initialPager);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [editing, setEditing] = useState<{ id: string | null } | null>(null);
 
   const where = useMemo(() => agentWhere({ ...filters, search }), [filters, search]);
   // A new search, filter or order starts from the first page.
-  useEffect(() => dispatch({ type: 'reset' }), [where, sort]);
+  const [pager, dispatch] = usePager(25, [where, sort]);
 
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AgentsScreenQuery,

@@ -1,10 +1,11 @@
 import { Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { nodes } from '../lib/connection';
-import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { pageVariables } from '../lib/pager';
+import { usePager } from '../lib/usePager';
 import { Empty, QueryState } from '../lib/QueryState';
 import { TablePager } from '../lib/TablePager';
 import { useAccountAccess } from '../shell/viewer';
@@ -39,8 +40,7 @@ export default function AuditPage() {
   const [typed, setTyped] = useState<AuditFilters>({ action: '', actor: '', from: '', to: '' });
   const [filters] = useDebouncedValue(typed, 300);
   const where = useMemo(() => auditWhere(filters), [filters]);
-  const [pager, dispatch] = useReducer(pagerReducer, 50, initialPager);
-  useEffect(() => dispatch({ type: 'reset' }), [where]);
+  const [pager, dispatch] = usePager(50, [where]);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AuditScreenQuery,
     variables: { accountId, ...pageVariables(pager), where },

@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useReducer, useState } from 'react';
+import { useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { Permission } from '../gql/graphql';
@@ -13,7 +13,8 @@ import { PermissionMatrix } from './PermissionMatrix';
 import type { MatrixRole } from './permissionMatrix';
 import { RoleFormModal, type RoleDraft } from './RoleFormModal';
 import { TableScroll } from '../lib/TableScroll';
-import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { pageVariables } from '../lib/pager';
+import { usePager } from '../lib/usePager';
 import { TablePager } from '../lib/TablePager';
 
 const RolesScreenQuery = graphql(`
@@ -70,8 +71,7 @@ const context = { additionalTypenames: ['Role'] };
 export default function RolesPage() {
   const { accountId, can } = useAccountAccess();
   const client = useClient();
-  const [pager, dispatch] = useReducer(pagerReducer, 25, initialPager);
-  useEffect(() => dispatch({ type: 'reset' }), [accountId]);
+  const [pager, dispatch] = usePager(25, [accountId]);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: RolesScreenQuery,
     variables: { accountId, ...pageVariables(pager) },

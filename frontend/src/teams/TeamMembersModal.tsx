@@ -1,13 +1,14 @@
 import { ActionIcon, Button, Group, Modal, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import { useReducer, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { TeamMemberKind } from '../gql/graphql';
 import { nodes } from '../lib/connection';
 import { notifyError } from '../lib/notify';
 import { QueryState } from '../lib/QueryState';
-import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { pageVariables } from '../lib/pager';
+import { usePager } from '../lib/usePager';
 import { TablePager } from '../lib/TablePager';
 import { AgentPicker } from './AgentPicker';
 
@@ -86,8 +87,8 @@ const RemoveTeamMembers = graphql(`
 const context = { additionalTypenames: ['Agent', 'Team'] };
 
 export function TeamMembersModal({ accountId, teamId, canManage, onClose }: { accountId: string; teamId: string; canManage: boolean; onClose: () => void }) {
-  const [membersPager, membersDispatch] = useReducer(pagerReducer, 25, initialPager);
-  const [leadersPager, leadersDispatch] = useReducer(pagerReducer, 25, initialPager);
+  const [membersPager, membersDispatch] = usePager(25, [teamId]);
+  const [leadersPager, leadersDispatch] = usePager(25, [teamId]);
   const members_ = pageVariables(membersPager);
   const leaders_ = pageVariables(leadersPager);
   const [{ data, fetching, error }, refetch] = useQuery({

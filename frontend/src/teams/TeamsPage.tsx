@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Modal, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
-import { useEffect, useReducer, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { confirmAction } from '../lib/confirm';
@@ -12,7 +12,8 @@ import { Empty, FormAlert, QueryState } from '../lib/QueryState';
 import { useAccountAccess } from '../shell/viewer';
 import { TeamMembersModal } from './TeamMembersModal';
 import { TableScroll } from '../lib/TableScroll';
-import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { pageVariables } from '../lib/pager';
+import { usePager } from '../lib/usePager';
 import { TablePager } from '../lib/TablePager';
 
 const TeamsScreenQuery = graphql(`
@@ -76,9 +77,8 @@ const context = { additionalTypenames: ['Team'] };
 
 export default function TeamsPage() {
   const { accountId, can } = useAccountAccess();
-  const [pager, dispatch] = useReducer(pagerReducer, 25, initialPager);
   // Another account starts from its first page.
-  useEffect(() => dispatch({ type: 'reset' }), [accountId]);
+  const [pager, dispatch] = usePager(25, [accountId]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: TeamsScreenQuery, variables: { accountId, ...pageVariables(pager) }, context });
   const [, deleteTeam] = useMutation(DeleteTeam);
   const [naming, setNaming] = useState<{ id: string | null; name: string } | null>(null);

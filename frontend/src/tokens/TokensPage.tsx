@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
-import { useEffect, useReducer, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ApiTokenScope } from '../gql/graphql';
@@ -13,7 +13,8 @@ import { Empty, FormAlert, QueryState } from '../lib/QueryState';
 import { SecretOnce } from '../lib/SecretOnce';
 import { useAccountAccess } from '../shell/viewer';
 import { TableScroll } from '../lib/TableScroll';
-import { initialPager, pagerReducer, pageVariables } from '../lib/pager';
+import { pageVariables } from '../lib/pager';
+import { usePager } from '../lib/usePager';
 import { TablePager } from '../lib/TablePager';
 
 const TokensScreenQuery = graphql(`
@@ -72,8 +73,7 @@ const when = (t: string | null | undefined) => (t ? new Date(t).toLocaleString()
 
 export default function TokensPage() {
   const { accountId } = useAccountAccess();
-  const [pager, dispatch] = useReducer(pagerReducer, 25, initialPager);
-  useEffect(() => dispatch({ type: 'reset' }), [accountId]);
+  const [pager, dispatch] = usePager(25, [accountId]);
   const [{ data, fetching, error }, refetch] = useQuery({ query: TokensScreenQuery, variables: { accountId, ...pageVariables(pager) }, context });
   const [, revoke] = useMutation(RevokeToken);
   const [creating, setCreating] = useState(false);

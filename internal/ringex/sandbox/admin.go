@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -59,7 +60,7 @@ func (s *Sandbox) AddUser(u User) (User, error) {
 		u.Email = emailLocal(u.FirstName, u.LastName)
 	}
 	r := d.insert(u)
-	slices.SortFunc(d.users, func(a, b *record) int { return cmpInt64(a.ID, b.ID) })
+	slices.SortFunc(d.users, func(a, b *record) int { return cmp.Compare(a.ID, b.ID) })
 	return r.User, nil
 }
 
@@ -90,16 +91,6 @@ func emailLocal(first, last string) string {
 		return "user"
 	}
 	return strings.Join(parts, ".")
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // UpdateUser applies a patch to an existing extension.
