@@ -6,12 +6,13 @@ package app
 import (
 	"context"
 	"fmt"
-	"github.com/99designs/gqlgen/graphql"
 	"log/slog"
 	"net/http"
 	"path/filepath"
 	"time"
 
+	"entgo.io/ent/dialect"
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/riverqueue/river"
 
 	"github.com/switchboard/switchboard/graph"
@@ -136,7 +137,8 @@ func (a *App) build(ctx context.Context) error {
 	a.Directory = &directory.Service{Client: client, Box: box, Logger: cfg.Logger}
 	a.Directory.CacheCounts(a.DB)
 	a.Directory.AddWorkers(workers)
-	a.Importer = &importer.Service{Client: client, RingEx: a.Directory.ClientFor, Logger: cfg.Logger}
+	a.Importer = &importer.Service{Client: client, RingEx: a.Directory.ClientFor, Logger: cfg.Logger,
+		Postgres: a.DB.Dialect == dialect.Postgres}
 	a.Importer.AddWorkers(workers)
 	// Every service has registered its workers on workers by now.
 	if cfg.SkipJobs {

@@ -72,6 +72,7 @@ func newFixture(t testing.TB, d testdb.Dialect, o fixtureOpts) *fixture {
 		Client:       conn.Client,
 		RingEx:       func(context.Context, int) (*ringex.Client, error) { return rx, nil },
 		PollInterval: 20 * time.Millisecond,
+		Postgres:     d == testdb.Postgres,
 	}
 	f.acc = f.account("Acme")
 	f.link(f.acc, url)

@@ -8,7 +8,6 @@ package importer
 import (
 	"context"
 	"log/slog"
-	"sync/atomic"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -50,8 +49,9 @@ type Service struct {
 	// PollInterval is how often progress watchers and the cancel watcher
 	// read the job row (default 200 ms).
 	PollInterval time.Duration
-
-	dialect atomic.Int32 // 0 until known, then isPostgres or notPostgres
+	// Postgres: Client is on PostgreSQL, where batches are written with
+	// set-based statements over arrays (pgwrite.go).
+	Postgres bool
 }
 
 func (s *Service) batchSize() int {
@@ -75,35 +75,11 @@ func (s *Service) writers(ctx context.Context) int {
 	if n <= 0 {
 		n = 2
 	}
-	if n == 1 || !s.postgres(ctx) {
+	if n == 1 || !s.Postgres {
 		return 1
 	}
 	return n
 }
-
-// postgres reports whether the database is PostgreSQL, which gets
-// set-based statements over arrays; anything else takes ent's generic path.
-func (s *Service) postgres(ctx context.Context) bool {
-	if s.dialect.Load() == 0 {
-		d := int32(notPostgres)
-		rows, err := s.Client.QueryContext(ctx, "SELECT current_setting('server_version_num')")
-		if err == nil {
-			if rows.Next() {
-				d = isPostgres
-			}
-			_ = rows.Close()
-		}
-		if err == nil || ctx.Err() == nil { // a cancelled probe decides nothing
-			s.dialect.Store(d)
-		}
-	}
-	return s.dialect.Load() == isPostgres
-}
-
-const (
-	isPostgres  = 1
-	notPostgres = 2
-)
 
 func (s *Service) pollInterval() time.Duration {
 	if s.PollInterval > 0 {

@@ -97,7 +97,7 @@ func (s *Service) insertPending(ctx context.Context, c *ent.Client, job *ent.Imp
 		pending[i] = pendingUser{u.RingexID, displayName(u.FirstName, u.LastName), u.Email, usernameOf(u.Email)}
 	}
 	size, write := 1000, createPending
-	if s.postgres(ctx) {
+	if s.Postgres {
 		size, write = chunk, insertPendingPG
 	}
 	for _, part := range chunks(pending, size) {

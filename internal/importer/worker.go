@@ -90,7 +90,7 @@ func (s *Service) Run(ctx context.Context, jobID int) error {
 // 10,000 updated rows of a 100,000-user directory do not trigger
 // autovacuum, so without this the list would stay.
 func (s *Service) flushSearchIndex(ctx context.Context) {
-	if !s.postgres(ctx) {
+	if !s.Postgres {
 		return
 	}
 	if _, err := s.Client.ExecContext(ctx, `SELECT gin_clean_pending_list('ringexuser_search_text_trgm'::regclass)`); err != nil {

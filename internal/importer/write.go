@@ -76,7 +76,7 @@ func (r *run) writeTx(ctx context.Context, tx *ent.Tx, items []*item) error {
 		return err
 	}
 	create, link, record := r.createAgents, r.linkMirror, r.recordResults
-	if r.s.postgres(ctx) {
+	if r.s.Postgres {
 		create, link, record = r.createAgentsPG, r.linkMirrorPG, r.recordResultsPG
 	}
 	agentOf, err := create(ctx, c, toImport(plans))
