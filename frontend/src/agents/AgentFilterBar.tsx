@@ -39,6 +39,19 @@ export function AgentFilterBar({ filters, searchText, onSearchText, onChange, ac
       w={{ base: '100%', xs: 170 }}
     />
   );
+  // A fixed list of choices; the options' values are the filter's values.
+  const choice = (label: string, key: 'enabled' | 'signedIn' | 'source' | 'ringexStatus', data: Option[], width: number) => (
+    <Select
+      label={label}
+      placeholder="Any"
+      data={data}
+      value={filters[key]}
+      onChange={(v) => set(key, v as AgentFilters[typeof key])}
+      clearable
+      size="xs"
+      w={{ base: '100%', xs: width }}
+    />
+  );
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
       <TextInput
@@ -54,52 +67,26 @@ export function AgentFilterBar({ filters, searchText, onSearchText, onChange, ac
       {select('Role', 'roleId', 'roles')}
       {select('Team', 'teamId', 'teams')}
       {select('Category', 'categoryId', 'categories')}
-      <Select
-        label="Enabled"
-        placeholder="Any"
-        data={yesNo('Enabled', 'Disabled')}
-        value={filters.enabled}
-        onChange={(v) => set('enabled', v as AgentFilters['enabled'])}
-        clearable
-        size="xs"
-        w={{ base: '100%', xs: 130 }}
-      />
-      <Select
-        label="Signed in"
-        placeholder="Any"
-        data={yesNo('Signed in', 'Signed out')}
-        value={filters.signedIn}
-        onChange={(v) => set('signedIn', v as AgentFilters['signedIn'])}
-        clearable
-        size="xs"
-        w={{ base: '100%', xs: 130 }}
-      />
-      <Select
-        label="Source"
-        placeholder="Any"
-        data={[
+      {choice('Enabled', 'enabled', yesNo('Enabled', 'Disabled'), 130)}
+      {choice('Signed in', 'signedIn', yesNo('Signed in', 'Signed out'), 130)}
+      {choice(
+        'Source',
+        'source',
+        [
           { value: 'MANUAL', label: 'Created by hand' },
           { value: 'RINGEX', label: 'Imported from RingEX' },
-        ]}
-        value={filters.source}
-        onChange={(v) => set('source', v as AgentFilters['source'])}
-        clearable
-        size="xs"
-        w={{ base: '100%', xs: 170 }}
-      />
-      <Select
-        label="RingEX user"
-        placeholder="Any"
-        data={[
+        ],
+        170,
+      )}
+      {choice(
+        'RingEX user',
+        'ringexStatus',
+        [
           { value: 'DISABLED', label: 'Disabled in RingEX' },
           { value: 'REMOVED', label: 'Removed from RingEX' },
-        ]}
-        value={filters.ringexStatus}
-        onChange={(v) => set('ringexStatus', v as AgentFilters['ringexStatus'])}
-        clearable
-        size="xs"
-        w={{ base: '100%', xs: 180 }}
-      />
+        ],
+        180,
+      )}
       {(count > 0 || searchText) && (
         <Button
           variant="subtle"
