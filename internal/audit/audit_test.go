@@ -4,10 +4,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/auditevent"
 	"github.com/switchboard/switchboard/internal/audit"
 	"github.com/switchboard/switchboard/internal/perm"
@@ -216,3 +222,49 @@ func jsonOf(t *testing.T, v any) string {
 }
 
 func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+// TestBulkUpdateReadsRowsOnce: a bulk update of several agents records each
+// agent's before and after, reading the old rows in one query, not one per
+// row.
+func TestBulkUpdateReadsRowsOnce(t *testing.T) {
+	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
+		conn := testdb.New(t, d)
+		var counting atomic.Bool
+		var agentReads atomic.Int64
+		drv := dialect.DebugWithContext(entsql.OpenDB(conn.Dialect, conn.SQL), func(_ context.Context, args ...any) {
+			if s := fmt.Sprint(args...); counting.Load() && strings.Contains(s, "SELECT") && strings.Contains(s, "agents") {
+				agentReads.Add(1)
+			}
+		})
+		client := ent.NewClient(ent.Driver(drv))
+		audit.Register(client)
+		sys := viewer.SystemContext(context.Background())
+		acc := client.Account.Create().SetName("Acme").SaveX(sys)
+		role := client.Role.Create().SetAccountID(acc.ID).SetName("Agent").SaveX(sys)
+		for i := range 5 {
+			client.Agent.Create().SetAccountID(acc.ID).SetRoleID(role.ID).SetFirstName("A").SetLastName(fmt.Sprint(i)).
+				SetEmail(fmt.Sprintf("a%d@acme.test", i)).SetUsername(fmt.Sprintf("a%d", i)).SetTimezone("UTC").SetLanguage("en-US").ExecX(sys)
+		}
+		user := viewer.NewContext(context.Background(), &viewer.Viewer{UserID: 7, Email: "manager@acme.test", PlatformAdmin: true})
+		counting.Store(true)
+		n, err := client.Agent.Update().Where(agent.AccountID(acc.ID)).SetFirstName("B").Save(user)
+		counting.Store(false)
+		if err != nil || n != 5 {
+			t.Fatalf("bulk update: %d rows, %v", n, err)
+		}
+		evs := client.AuditEvent.Query().Where(auditevent.Action("agent.update")).AllX(sys)
+		if len(evs) != 5 {
+			t.Fatalf("%d agent.update events, want 5", len(evs))
+		}
+		for _, e := range evs {
+			ch, _ := e.Changes["first_name"].(map[string]any)
+			if ch["before"] != "A" || ch["after"] != "B" {
+				t.Errorf("event for agent %v: first_name %v, want A -> B", e.TargetID, e.Changes["first_name"])
+			}
+		}
+		// The ids to update, then the old rows: two reads of agents.
+		if got := agentReads.Load(); got != 2 {
+			t.Errorf("%d reads of agents for a bulk update of 5, want 2 (ids, then the rows at once)", got)
+		}
+	})
+}
