@@ -71,6 +71,8 @@ type AccountEdges struct {
 	RingexLink *RingExLink `json:"ringex_link,omitempty"`
 	// RingexUsers holds the value of the ringex_users edge.
 	RingexUsers []*RingExUser `json:"ringex_users,omitempty"`
+	// RingexRegionals holds the value of the ringex_regionals edge.
+	RingexRegionals []*RingExRegional `json:"ringex_regionals,omitempty"`
 	// ImportJobs holds the value of the import_jobs edge.
 	ImportJobs []*ImportJob `json:"import_jobs,omitempty"`
 	// AuditEvents holds the value of the audit_events edge.
@@ -81,21 +83,22 @@ type AccountEdges struct {
 	AgentSessions []*AgentSession `json:"agent_sessions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [12]bool
+	loadedTypes [13]bool
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
-	namedAgents        map[string][]*Agent
-	namedRoles         map[string][]*Role
-	namedTeams         map[string][]*Team
-	namedCategories    map[string][]*Category
-	namedAgentStates   map[string][]*AgentState
-	namedMemberships   map[string][]*Membership
-	namedRingexUsers   map[string][]*RingExUser
-	namedImportJobs    map[string][]*ImportJob
-	namedAuditEvents   map[string][]*AuditEvent
-	namedAPITokens     map[string][]*APIToken
-	namedAgentSessions map[string][]*AgentSession
+	namedAgents          map[string][]*Agent
+	namedRoles           map[string][]*Role
+	namedTeams           map[string][]*Team
+	namedCategories      map[string][]*Category
+	namedAgentStates     map[string][]*AgentState
+	namedMemberships     map[string][]*Membership
+	namedRingexUsers     map[string][]*RingExUser
+	namedRingexRegionals map[string][]*RingExRegional
+	namedImportJobs      map[string][]*ImportJob
+	namedAuditEvents     map[string][]*AuditEvent
+	namedAPITokens       map[string][]*APIToken
+	namedAgentSessions   map[string][]*AgentSession
 }
 
 // AgentsOrErr returns the Agents value or an error if the edge
@@ -172,10 +175,19 @@ func (e AccountEdges) RingexUsersOrErr() ([]*RingExUser, error) {
 	return nil, &NotLoadedError{edge: "ringex_users"}
 }
 
+// RingexRegionalsOrErr returns the RingexRegionals value or an error if the edge
+// was not loaded in eager-loading.
+func (e AccountEdges) RingexRegionalsOrErr() ([]*RingExRegional, error) {
+	if e.loadedTypes[8] {
+		return e.RingexRegionals, nil
+	}
+	return nil, &NotLoadedError{edge: "ringex_regionals"}
+}
+
 // ImportJobsOrErr returns the ImportJobs value or an error if the edge
 // was not loaded in eager-loading.
 func (e AccountEdges) ImportJobsOrErr() ([]*ImportJob, error) {
-	if e.loadedTypes[8] {
+	if e.loadedTypes[9] {
 		return e.ImportJobs, nil
 	}
 	return nil, &NotLoadedError{edge: "import_jobs"}
@@ -184,7 +196,7 @@ func (e AccountEdges) ImportJobsOrErr() ([]*ImportJob, error) {
 // AuditEventsOrErr returns the AuditEvents value or an error if the edge
 // was not loaded in eager-loading.
 func (e AccountEdges) AuditEventsOrErr() ([]*AuditEvent, error) {
-	if e.loadedTypes[9] {
+	if e.loadedTypes[10] {
 		return e.AuditEvents, nil
 	}
 	return nil, &NotLoadedError{edge: "audit_events"}
@@ -193,7 +205,7 @@ func (e AccountEdges) AuditEventsOrErr() ([]*AuditEvent, error) {
 // APITokensOrErr returns the APITokens value or an error if the edge
 // was not loaded in eager-loading.
 func (e AccountEdges) APITokensOrErr() ([]*APIToken, error) {
-	if e.loadedTypes[10] {
+	if e.loadedTypes[11] {
 		return e.APITokens, nil
 	}
 	return nil, &NotLoadedError{edge: "api_tokens"}
@@ -202,7 +214,7 @@ func (e AccountEdges) APITokensOrErr() ([]*APIToken, error) {
 // AgentSessionsOrErr returns the AgentSessions value or an error if the edge
 // was not loaded in eager-loading.
 func (e AccountEdges) AgentSessionsOrErr() ([]*AgentSession, error) {
-	if e.loadedTypes[11] {
+	if e.loadedTypes[12] {
 		return e.AgentSessions, nil
 	}
 	return nil, &NotLoadedError{edge: "agent_sessions"}
@@ -381,6 +393,11 @@ func (_m *Account) QueryRingexLink() *RingExLinkQuery {
 // QueryRingexUsers queries the "ringex_users" edge of the Account entity.
 func (_m *Account) QueryRingexUsers() *RingExUserQuery {
 	return NewAccountClient(_m.config).QueryRingexUsers(_m)
+}
+
+// QueryRingexRegionals queries the "ringex_regionals" edge of the Account entity.
+func (_m *Account) QueryRingexRegionals() *RingExRegionalQuery {
+	return NewAccountClient(_m.config).QueryRingexRegionals(_m)
 }
 
 // QueryImportJobs queries the "import_jobs" edge of the Account entity.
@@ -636,6 +653,30 @@ func (_m *Account) appendNamedRingexUsers(name string, edges ...*RingExUser) {
 		_m.Edges.namedRingexUsers[name] = []*RingExUser{}
 	} else {
 		_m.Edges.namedRingexUsers[name] = append(_m.Edges.namedRingexUsers[name], edges...)
+	}
+}
+
+// NamedRingexRegionals returns the RingexRegionals named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Account) NamedRingexRegionals(name string) ([]*RingExRegional, error) {
+	if _m.Edges.namedRingexRegionals == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedRingexRegionals[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Account) appendNamedRingexRegionals(name string, edges ...*RingExRegional) {
+	if _m.Edges.namedRingexRegionals == nil {
+		_m.Edges.namedRingexRegionals = make(map[string][]*RingExRegional)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedRingexRegionals[name] = []*RingExRegional{}
+	} else {
+		_m.Edges.namedRingexRegionals[name] = append(_m.Edges.namedRingexRegionals[name], edges...)
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/team"
@@ -336,6 +337,21 @@ func (_c *AccountCreate) AddRingexUsers(v ...*RingExUser) *AccountCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddRingexUserIDs(ids...)
+}
+
+// AddRingexRegionalIDs adds the "ringex_regionals" edge to the RingExRegional entity by IDs.
+func (_c *AccountCreate) AddRingexRegionalIDs(ids ...int) *AccountCreate {
+	_c.mutation.AddRingexRegionalIDs(ids...)
+	return _c
+}
+
+// AddRingexRegionals adds the "ringex_regionals" edges to the RingExRegional entity.
+func (_c *AccountCreate) AddRingexRegionals(v ...*RingExRegional) *AccountCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddRingexRegionalIDs(ids...)
 }
 
 // AddImportJobIDs adds the "import_jobs" edge to the ImportJob entity by IDs.
@@ -764,6 +780,22 @@ func (_c *AccountCreate) createSpec() (*Account, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(ringexuser.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.RingexRegionalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.RingexRegionalsTable,
+			Columns: []string{account.RingexRegionalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ringexregional.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -25,6 +25,7 @@ import (
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/team"
@@ -33,35 +34,37 @@ import (
 // AccountQuery is the builder for querying Account entities.
 type AccountQuery struct {
 	config
-	ctx                    *QueryContext
-	order                  []account.OrderOption
-	inters                 []Interceptor
-	predicates             []predicate.Account
-	withAgents             *AgentQuery
-	withRoles              *RoleQuery
-	withTeams              *TeamQuery
-	withCategories         *CategoryQuery
-	withAgentStates        *AgentStateQuery
-	withMemberships        *MembershipQuery
-	withRingexLink         *RingExLinkQuery
-	withRingexUsers        *RingExUserQuery
-	withImportJobs         *ImportJobQuery
-	withAuditEvents        *AuditEventQuery
-	withAPITokens          *APITokenQuery
-	withAgentSessions      *AgentSessionQuery
-	loadTotal              []func(context.Context, []*Account) error
-	modifiers              []func(*sql.Selector)
-	withNamedAgents        map[string]*AgentQuery
-	withNamedRoles         map[string]*RoleQuery
-	withNamedTeams         map[string]*TeamQuery
-	withNamedCategories    map[string]*CategoryQuery
-	withNamedAgentStates   map[string]*AgentStateQuery
-	withNamedMemberships   map[string]*MembershipQuery
-	withNamedRingexUsers   map[string]*RingExUserQuery
-	withNamedImportJobs    map[string]*ImportJobQuery
-	withNamedAuditEvents   map[string]*AuditEventQuery
-	withNamedAPITokens     map[string]*APITokenQuery
-	withNamedAgentSessions map[string]*AgentSessionQuery
+	ctx                      *QueryContext
+	order                    []account.OrderOption
+	inters                   []Interceptor
+	predicates               []predicate.Account
+	withAgents               *AgentQuery
+	withRoles                *RoleQuery
+	withTeams                *TeamQuery
+	withCategories           *CategoryQuery
+	withAgentStates          *AgentStateQuery
+	withMemberships          *MembershipQuery
+	withRingexLink           *RingExLinkQuery
+	withRingexUsers          *RingExUserQuery
+	withRingexRegionals      *RingExRegionalQuery
+	withImportJobs           *ImportJobQuery
+	withAuditEvents          *AuditEventQuery
+	withAPITokens            *APITokenQuery
+	withAgentSessions        *AgentSessionQuery
+	loadTotal                []func(context.Context, []*Account) error
+	modifiers                []func(*sql.Selector)
+	withNamedAgents          map[string]*AgentQuery
+	withNamedRoles           map[string]*RoleQuery
+	withNamedTeams           map[string]*TeamQuery
+	withNamedCategories      map[string]*CategoryQuery
+	withNamedAgentStates     map[string]*AgentStateQuery
+	withNamedMemberships     map[string]*MembershipQuery
+	withNamedRingexUsers     map[string]*RingExUserQuery
+	withNamedRingexRegionals map[string]*RingExRegionalQuery
+	withNamedImportJobs      map[string]*ImportJobQuery
+	withNamedAuditEvents     map[string]*AuditEventQuery
+	withNamedAPITokens       map[string]*APITokenQuery
+	withNamedAgentSessions   map[string]*AgentSessionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -267,6 +270,28 @@ func (_q *AccountQuery) QueryRingexUsers() *RingExUserQuery {
 			sqlgraph.From(account.Table, account.FieldID, selector),
 			sqlgraph.To(ringexuser.Table, ringexuser.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, account.RingexUsersTable, account.RingexUsersColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryRingexRegionals chains the current query on the "ringex_regionals" edge.
+func (_q *AccountQuery) QueryRingexRegionals() *RingExRegionalQuery {
+	query := (&RingExRegionalClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, selector),
+			sqlgraph.To(ringexregional.Table, ringexregional.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, account.RingexRegionalsTable, account.RingexRegionalsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -549,23 +574,24 @@ func (_q *AccountQuery) Clone() *AccountQuery {
 		return nil
 	}
 	return &AccountQuery{
-		config:            _q.config,
-		ctx:               _q.ctx.Clone(),
-		order:             append([]account.OrderOption{}, _q.order...),
-		inters:            append([]Interceptor{}, _q.inters...),
-		predicates:        append([]predicate.Account{}, _q.predicates...),
-		withAgents:        _q.withAgents.Clone(),
-		withRoles:         _q.withRoles.Clone(),
-		withTeams:         _q.withTeams.Clone(),
-		withCategories:    _q.withCategories.Clone(),
-		withAgentStates:   _q.withAgentStates.Clone(),
-		withMemberships:   _q.withMemberships.Clone(),
-		withRingexLink:    _q.withRingexLink.Clone(),
-		withRingexUsers:   _q.withRingexUsers.Clone(),
-		withImportJobs:    _q.withImportJobs.Clone(),
-		withAuditEvents:   _q.withAuditEvents.Clone(),
-		withAPITokens:     _q.withAPITokens.Clone(),
-		withAgentSessions: _q.withAgentSessions.Clone(),
+		config:              _q.config,
+		ctx:                 _q.ctx.Clone(),
+		order:               append([]account.OrderOption{}, _q.order...),
+		inters:              append([]Interceptor{}, _q.inters...),
+		predicates:          append([]predicate.Account{}, _q.predicates...),
+		withAgents:          _q.withAgents.Clone(),
+		withRoles:           _q.withRoles.Clone(),
+		withTeams:           _q.withTeams.Clone(),
+		withCategories:      _q.withCategories.Clone(),
+		withAgentStates:     _q.withAgentStates.Clone(),
+		withMemberships:     _q.withMemberships.Clone(),
+		withRingexLink:      _q.withRingexLink.Clone(),
+		withRingexUsers:     _q.withRingexUsers.Clone(),
+		withRingexRegionals: _q.withRingexRegionals.Clone(),
+		withImportJobs:      _q.withImportJobs.Clone(),
+		withAuditEvents:     _q.withAuditEvents.Clone(),
+		withAPITokens:       _q.withAPITokens.Clone(),
+		withAgentSessions:   _q.withAgentSessions.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -658,6 +684,17 @@ func (_q *AccountQuery) WithRingexUsers(opts ...func(*RingExUserQuery)) *Account
 		opt(query)
 	}
 	_q.withRingexUsers = query
+	return _q
+}
+
+// WithRingexRegionals tells the query-builder to eager-load the nodes that are connected to
+// the "ringex_regionals" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithRingexRegionals(opts ...func(*RingExRegionalQuery)) *AccountQuery {
+	query := (&RingExRegionalClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withRingexRegionals = query
 	return _q
 }
 
@@ -789,7 +826,7 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 	var (
 		nodes       = []*Account{}
 		_spec       = _q.querySpec()
-		loadedTypes = [12]bool{
+		loadedTypes = [13]bool{
 			_q.withAgents != nil,
 			_q.withRoles != nil,
 			_q.withTeams != nil,
@@ -798,6 +835,7 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 			_q.withMemberships != nil,
 			_q.withRingexLink != nil,
 			_q.withRingexUsers != nil,
+			_q.withRingexRegionals != nil,
 			_q.withImportJobs != nil,
 			_q.withAuditEvents != nil,
 			_q.withAPITokens != nil,
@@ -880,6 +918,13 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 			return nil, err
 		}
 	}
+	if query := _q.withRingexRegionals; query != nil {
+		if err := _q.loadRingexRegionals(ctx, query, nodes,
+			func(n *Account) { n.Edges.RingexRegionals = []*RingExRegional{} },
+			func(n *Account, e *RingExRegional) { n.Edges.RingexRegionals = append(n.Edges.RingexRegionals, e) }); err != nil {
+			return nil, err
+		}
+	}
 	if query := _q.withImportJobs; query != nil {
 		if err := _q.loadImportJobs(ctx, query, nodes,
 			func(n *Account) { n.Edges.ImportJobs = []*ImportJob{} },
@@ -954,6 +999,13 @@ func (_q *AccountQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Acco
 		if err := _q.loadRingexUsers(ctx, query, nodes,
 			func(n *Account) { n.appendNamedRingexUsers(name) },
 			func(n *Account, e *RingExUser) { n.appendNamedRingexUsers(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedRingexRegionals {
+		if err := _q.loadRingexRegionals(ctx, query, nodes,
+			func(n *Account) { n.appendNamedRingexRegionals(name) },
+			func(n *Account, e *RingExRegional) { n.appendNamedRingexRegionals(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1215,6 +1267,36 @@ func (_q *AccountQuery) loadRingexUsers(ctx context.Context, query *RingExUserQu
 	}
 	query.Where(predicate.RingExUser(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(account.RingexUsersColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.AccountID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "account_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *AccountQuery) loadRingexRegionals(ctx context.Context, query *RingExRegionalQuery, nodes []*Account, init func(*Account), assign func(*Account, *RingExRegional)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Account)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(ringexregional.FieldAccountID)
+	}
+	query.Where(predicate.RingExRegional(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(account.RingexRegionalsColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -1568,6 +1650,20 @@ func (_q *AccountQuery) WithNamedRingexUsers(name string, opts ...func(*RingExUs
 		_q.withNamedRingexUsers = make(map[string]*RingExUserQuery)
 	}
 	_q.withNamedRingexUsers[name] = query
+	return _q
+}
+
+// WithNamedRingexRegionals tells the query-builder to eager-load the nodes that are connected to the "ringex_regionals"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AccountQuery) WithNamedRingexRegionals(name string, opts ...func(*RingExRegionalQuery)) *AccountQuery {
+	query := (&RingExRegionalClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedRingexRegionals == nil {
+		_q.withNamedRingexRegionals = make(map[string]*RingExRegionalQuery)
+	}
+	_q.withNamedRingexRegionals[name] = query
 	return _q
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/team"
@@ -364,6 +365,21 @@ func (_u *AccountUpdate) AddRingexUsers(v ...*RingExUser) *AccountUpdate {
 	return _u.AddRingexUserIDs(ids...)
 }
 
+// AddRingexRegionalIDs adds the "ringex_regionals" edge to the RingExRegional entity by IDs.
+func (_u *AccountUpdate) AddRingexRegionalIDs(ids ...int) *AccountUpdate {
+	_u.mutation.AddRingexRegionalIDs(ids...)
+	return _u
+}
+
+// AddRingexRegionals adds the "ringex_regionals" edges to the RingExRegional entity.
+func (_u *AccountUpdate) AddRingexRegionals(v ...*RingExRegional) *AccountUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRingexRegionalIDs(ids...)
+}
+
 // AddImportJobIDs adds the "import_jobs" edge to the ImportJob entity by IDs.
 func (_u *AccountUpdate) AddImportJobIDs(ids ...int) *AccountUpdate {
 	_u.mutation.AddImportJobIDs(ids...)
@@ -580,6 +596,27 @@ func (_u *AccountUpdate) RemoveRingexUsers(v ...*RingExUser) *AccountUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveRingexUserIDs(ids...)
+}
+
+// ClearRingexRegionals clears all "ringex_regionals" edges to the RingExRegional entity.
+func (_u *AccountUpdate) ClearRingexRegionals() *AccountUpdate {
+	_u.mutation.ClearRingexRegionals()
+	return _u
+}
+
+// RemoveRingexRegionalIDs removes the "ringex_regionals" edge to RingExRegional entities by IDs.
+func (_u *AccountUpdate) RemoveRingexRegionalIDs(ids ...int) *AccountUpdate {
+	_u.mutation.RemoveRingexRegionalIDs(ids...)
+	return _u
+}
+
+// RemoveRingexRegionals removes "ringex_regionals" edges to RingExRegional entities.
+func (_u *AccountUpdate) RemoveRingexRegionals(v ...*RingExRegional) *AccountUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRingexRegionalIDs(ids...)
 }
 
 // ClearImportJobs clears all "import_jobs" edges to the ImportJob entity.
@@ -1161,6 +1198,51 @@ func (_u *AccountUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.RingexRegionalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.RingexRegionalsTable,
+			Columns: []string{account.RingexRegionalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ringexregional.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRingexRegionalsIDs(); len(nodes) > 0 && !_u.mutation.RingexRegionalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.RingexRegionalsTable,
+			Columns: []string{account.RingexRegionalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ringexregional.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RingexRegionalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.RingexRegionalsTable,
+			Columns: []string{account.RingexRegionalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ringexregional.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.ImportJobsCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -1685,6 +1767,21 @@ func (_u *AccountUpdateOne) AddRingexUsers(v ...*RingExUser) *AccountUpdateOne {
 	return _u.AddRingexUserIDs(ids...)
 }
 
+// AddRingexRegionalIDs adds the "ringex_regionals" edge to the RingExRegional entity by IDs.
+func (_u *AccountUpdateOne) AddRingexRegionalIDs(ids ...int) *AccountUpdateOne {
+	_u.mutation.AddRingexRegionalIDs(ids...)
+	return _u
+}
+
+// AddRingexRegionals adds the "ringex_regionals" edges to the RingExRegional entity.
+func (_u *AccountUpdateOne) AddRingexRegionals(v ...*RingExRegional) *AccountUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddRingexRegionalIDs(ids...)
+}
+
 // AddImportJobIDs adds the "import_jobs" edge to the ImportJob entity by IDs.
 func (_u *AccountUpdateOne) AddImportJobIDs(ids ...int) *AccountUpdateOne {
 	_u.mutation.AddImportJobIDs(ids...)
@@ -1901,6 +1998,27 @@ func (_u *AccountUpdateOne) RemoveRingexUsers(v ...*RingExUser) *AccountUpdateOn
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveRingexUserIDs(ids...)
+}
+
+// ClearRingexRegionals clears all "ringex_regionals" edges to the RingExRegional entity.
+func (_u *AccountUpdateOne) ClearRingexRegionals() *AccountUpdateOne {
+	_u.mutation.ClearRingexRegionals()
+	return _u
+}
+
+// RemoveRingexRegionalIDs removes the "ringex_regionals" edge to RingExRegional entities by IDs.
+func (_u *AccountUpdateOne) RemoveRingexRegionalIDs(ids ...int) *AccountUpdateOne {
+	_u.mutation.RemoveRingexRegionalIDs(ids...)
+	return _u
+}
+
+// RemoveRingexRegionals removes "ringex_regionals" edges to RingExRegional entities.
+func (_u *AccountUpdateOne) RemoveRingexRegionals(v ...*RingExRegional) *AccountUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveRingexRegionalIDs(ids...)
 }
 
 // ClearImportJobs clears all "import_jobs" edges to the ImportJob entity.
@@ -2505,6 +2623,51 @@ func (_u *AccountUpdateOne) sqlSave(ctx context.Context) (_node *Account, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(ringexuser.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.RingexRegionalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.RingexRegionalsTable,
+			Columns: []string{account.RingexRegionalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ringexregional.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedRingexRegionalsIDs(); len(nodes) > 0 && !_u.mutation.RingexRegionalsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.RingexRegionalsTable,
+			Columns: []string{account.RingexRegionalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ringexregional.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RingexRegionalsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.RingexRegionalsTable,
+			Columns: []string{account.RingexRegionalsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(ringexregional.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -11,7 +11,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/switchboard/switchboard/ent/account"
 	"github.com/switchboard/switchboard/ent/agent"
-	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 )
 
@@ -72,11 +71,9 @@ type AgentEdges struct {
 	Categories []*Category `json:"categories,omitempty"`
 	// Sessions holds the value of the sessions edge.
 	Sessions []*AgentSession `json:"sessions,omitempty"`
-	// RingexUser holds the value of the ringex_user edge.
-	RingexUser *RingExUser `json:"ringex_user,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
 	totalCount [5]map[string]int
 
@@ -142,17 +139,6 @@ func (e AgentEdges) SessionsOrErr() ([]*AgentSession, error) {
 		return e.Sessions, nil
 	}
 	return nil, &NotLoadedError{edge: "sessions"}
-}
-
-// RingexUserOrErr returns the RingexUser value or an error if the edge
-// was not loaded in eager-loading, or loaded but was not found.
-func (e AgentEdges) RingexUserOrErr() (*RingExUser, error) {
-	if e.RingexUser != nil {
-		return e.RingexUser, nil
-	} else if e.loadedTypes[6] {
-		return nil, &NotFoundError{label: ringexuser.Label}
-	}
-	return nil, &NotLoadedError{edge: "ringex_user"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -329,11 +315,6 @@ func (_m *Agent) QueryCategories() *CategoryQuery {
 // QuerySessions queries the "sessions" edge of the Agent entity.
 func (_m *Agent) QuerySessions() *AgentSessionQuery {
 	return NewAgentClient(_m.config).QuerySessions(_m)
-}
-
-// QueryRingexUser queries the "ringex_user" edge of the Agent entity.
-func (_m *Agent) QueryRingexUser() *RingExUserQuery {
-	return NewAgentClient(_m.config).QueryRingexUser(_m)
 }
 
 // Update returns a builder for updating this Agent.

@@ -15,7 +15,6 @@ import (
 	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/agentsession"
 	"github.com/switchboard/switchboard/ent/category"
-	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/team"
 )
@@ -256,25 +255,6 @@ func (_c *AgentCreate) AddSessions(v ...*AgentSession) *AgentCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddSessionIDs(ids...)
-}
-
-// SetRingexUserID sets the "ringex_user" edge to the RingExUser entity by ID.
-func (_c *AgentCreate) SetRingexUserID(id int) *AgentCreate {
-	_c.mutation.SetRingexUserID(id)
-	return _c
-}
-
-// SetNillableRingexUserID sets the "ringex_user" edge to the RingExUser entity by ID if the given value is not nil.
-func (_c *AgentCreate) SetNillableRingexUserID(id *int) *AgentCreate {
-	if id != nil {
-		_c = _c.SetRingexUserID(*id)
-	}
-	return _c
-}
-
-// SetRingexUser sets the "ringex_user" edge to the RingExUser entity.
-func (_c *AgentCreate) SetRingexUser(v *RingExUser) *AgentCreate {
-	return _c.SetRingexUserID(v.ID)
 }
 
 // Mutation returns the AgentMutation object of the builder.
@@ -587,22 +567,6 @@ func (_c *AgentCreate) createSpec() (*Agent, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(agentsession.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges = append(_spec.Edges, edge)
-	}
-	if nodes := _c.mutation.RingexUserIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: false,
-			Table:   agent.RingexUserTable,
-			Columns: []string{agent.RingexUserColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(ringexuser.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

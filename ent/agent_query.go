@@ -19,7 +19,6 @@ import (
 	"github.com/switchboard/switchboard/ent/agentsession"
 	"github.com/switchboard/switchboard/ent/category"
 	"github.com/switchboard/switchboard/ent/predicate"
-	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/team"
 )
@@ -37,7 +36,6 @@ type AgentQuery struct {
 	withLedTeams        *TeamQuery
 	withCategories      *CategoryQuery
 	withSessions        *AgentSessionQuery
-	withRingexUser      *RingExUserQuery
 	loadTotal           []func(context.Context, []*Agent) error
 	modifiers           []func(*sql.Selector)
 	withNamedTeams      map[string]*TeamQuery
@@ -205,28 +203,6 @@ func (_q *AgentQuery) QuerySessions() *AgentSessionQuery {
 			sqlgraph.From(agent.Table, agent.FieldID, selector),
 			sqlgraph.To(agentsession.Table, agentsession.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, agent.SessionsTable, agent.SessionsColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
-}
-
-// QueryRingexUser chains the current query on the "ringex_user" edge.
-func (_q *AgentQuery) QueryRingexUser() *RingExUserQuery {
-	query := (&RingExUserClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(agent.Table, agent.FieldID, selector),
-			sqlgraph.To(ringexuser.Table, ringexuser.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, agent.RingexUserTable, agent.RingexUserColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -432,7 +408,6 @@ func (_q *AgentQuery) Clone() *AgentQuery {
 		withLedTeams:   _q.withLedTeams.Clone(),
 		withCategories: _q.withCategories.Clone(),
 		withSessions:   _q.withSessions.Clone(),
-		withRingexUser: _q.withRingexUser.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -503,17 +478,6 @@ func (_q *AgentQuery) WithSessions(opts ...func(*AgentSessionQuery)) *AgentQuery
 		opt(query)
 	}
 	_q.withSessions = query
-	return _q
-}
-
-// WithRingexUser tells the query-builder to eager-load the nodes that are connected to
-// the "ringex_user" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *AgentQuery) WithRingexUser(opts ...func(*RingExUserQuery)) *AgentQuery {
-	query := (&RingExUserClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withRingexUser = query
 	return _q
 }
 
@@ -601,14 +565,13 @@ func (_q *AgentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agent,
 	var (
 		nodes       = []*Agent{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [6]bool{
 			_q.withAccount != nil,
 			_q.withRole != nil,
 			_q.withTeams != nil,
 			_q.withLedTeams != nil,
 			_q.withCategories != nil,
 			_q.withSessions != nil,
-			_q.withRingexUser != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -669,12 +632,6 @@ func (_q *AgentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Agent,
 		if err := _q.loadSessions(ctx, query, nodes,
 			func(n *Agent) { n.Edges.Sessions = []*AgentSession{} },
 			func(n *Agent, e *AgentSession) { n.Edges.Sessions = append(n.Edges.Sessions, e) }); err != nil {
-			return nil, err
-		}
-	}
-	if query := _q.withRingexUser; query != nil {
-		if err := _q.loadRingexUser(ctx, query, nodes, nil,
-			func(n *Agent, e *RingExUser) { n.Edges.RingexUser = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -980,36 +937,6 @@ func (_q *AgentQuery) loadSessions(ctx context.Context, query *AgentSessionQuery
 		node, ok := nodeids[fk]
 		if !ok {
 			return fmt.Errorf(`unexpected referenced foreign-key "agent_id" returned %v for node %v`, fk, n.ID)
-		}
-		assign(node, n)
-	}
-	return nil
-}
-func (_q *AgentQuery) loadRingexUser(ctx context.Context, query *RingExUserQuery, nodes []*Agent, init func(*Agent), assign func(*Agent, *RingExUser)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*Agent)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
-	}
-	if len(query.ctx.Fields) > 0 {
-		query.ctx.AppendFieldOnce(ringexuser.FieldAgentID)
-	}
-	query.Where(predicate.RingExUser(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(agent.RingexUserColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		fk := n.AgentID
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "agent_id" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
-		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "agent_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/switchboard/switchboard/ent/agentsession"
 	"github.com/switchboard/switchboard/ent/category"
 	"github.com/switchboard/switchboard/ent/predicate"
-	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/team"
 )
@@ -277,25 +276,6 @@ func (_u *AgentUpdate) AddSessions(v ...*AgentSession) *AgentUpdate {
 	return _u.AddSessionIDs(ids...)
 }
 
-// SetRingexUserID sets the "ringex_user" edge to the RingExUser entity by ID.
-func (_u *AgentUpdate) SetRingexUserID(id int) *AgentUpdate {
-	_u.mutation.SetRingexUserID(id)
-	return _u
-}
-
-// SetNillableRingexUserID sets the "ringex_user" edge to the RingExUser entity by ID if the given value is not nil.
-func (_u *AgentUpdate) SetNillableRingexUserID(id *int) *AgentUpdate {
-	if id != nil {
-		_u = _u.SetRingexUserID(*id)
-	}
-	return _u
-}
-
-// SetRingexUser sets the "ringex_user" edge to the RingExUser entity.
-func (_u *AgentUpdate) SetRingexUser(v *RingExUser) *AgentUpdate {
-	return _u.SetRingexUserID(v.ID)
-}
-
 // Mutation returns the AgentMutation object of the builder.
 func (_u *AgentUpdate) Mutation() *AgentMutation {
 	return _u.mutation
@@ -389,12 +369,6 @@ func (_u *AgentUpdate) RemoveSessions(v ...*AgentSession) *AgentUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSessionIDs(ids...)
-}
-
-// ClearRingexUser clears the "ringex_user" edge to the RingExUser entity.
-func (_u *AgentUpdate) ClearRingexUser() *AgentUpdate {
-	_u.mutation.ClearRingexUser()
-	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -747,35 +721,6 @@ func (_u *AgentUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
-	if _u.mutation.RingexUserCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: false,
-			Table:   agent.RingexUserTable,
-			Columns: []string{agent.RingexUserColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(ringexuser.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RingexUserIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: false,
-			Table:   agent.RingexUserTable,
-			Columns: []string{agent.RingexUserColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(ringexuser.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -1041,25 +986,6 @@ func (_u *AgentUpdateOne) AddSessions(v ...*AgentSession) *AgentUpdateOne {
 	return _u.AddSessionIDs(ids...)
 }
 
-// SetRingexUserID sets the "ringex_user" edge to the RingExUser entity by ID.
-func (_u *AgentUpdateOne) SetRingexUserID(id int) *AgentUpdateOne {
-	_u.mutation.SetRingexUserID(id)
-	return _u
-}
-
-// SetNillableRingexUserID sets the "ringex_user" edge to the RingExUser entity by ID if the given value is not nil.
-func (_u *AgentUpdateOne) SetNillableRingexUserID(id *int) *AgentUpdateOne {
-	if id != nil {
-		_u = _u.SetRingexUserID(*id)
-	}
-	return _u
-}
-
-// SetRingexUser sets the "ringex_user" edge to the RingExUser entity.
-func (_u *AgentUpdateOne) SetRingexUser(v *RingExUser) *AgentUpdateOne {
-	return _u.SetRingexUserID(v.ID)
-}
-
 // Mutation returns the AgentMutation object of the builder.
 func (_u *AgentUpdateOne) Mutation() *AgentMutation {
 	return _u.mutation
@@ -1153,12 +1079,6 @@ func (_u *AgentUpdateOne) RemoveSessions(v ...*AgentSession) *AgentUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveSessionIDs(ids...)
-}
-
-// ClearRingexUser clears the "ringex_user" edge to the RingExUser entity.
-func (_u *AgentUpdateOne) ClearRingexUser() *AgentUpdateOne {
-	_u.mutation.ClearRingexUser()
-	return _u
 }
 
 // Where appends a list predicates to the AgentUpdate builder.
@@ -1534,35 +1454,6 @@ func (_u *AgentUpdateOne) sqlSave(ctx context.Context) (_node *Agent, err error)
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(agentsession.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.RingexUserCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: false,
-			Table:   agent.RingexUserTable,
-			Columns: []string{agent.RingexUserColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(ringexuser.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RingexUserIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: false,
-			Table:   agent.RingexUserTable,
-			Columns: []string{agent.RingexUserColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(ringexuser.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -27,6 +27,7 @@ import (
 	"github.com/switchboard/switchboard/ent/importresult"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/session"
@@ -65,6 +66,8 @@ type Client struct {
 	Membership *MembershipClient
 	// RingExLink is the client for interacting with the RingExLink builders.
 	RingExLink *RingExLinkClient
+	// RingExRegional is the client for interacting with the RingExRegional builders.
+	RingExRegional *RingExRegionalClient
 	// RingExUser is the client for interacting with the RingExUser builders.
 	RingExUser *RingExUserClient
 	// Role is the client for interacting with the Role builders.
@@ -98,6 +101,7 @@ func (c *Client) init() {
 	c.ImportResult = NewImportResultClient(c.config)
 	c.Membership = NewMembershipClient(c.config)
 	c.RingExLink = NewRingExLinkClient(c.config)
+	c.RingExRegional = NewRingExRegionalClient(c.config)
 	c.RingExUser = NewRingExUserClient(c.config)
 	c.Role = NewRoleClient(c.config)
 	c.Session = NewSessionClient(c.config)
@@ -207,6 +211,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ImportResult:   NewImportResultClient(cfg),
 		Membership:     NewMembershipClient(cfg),
 		RingExLink:     NewRingExLinkClient(cfg),
+		RingExRegional: NewRingExRegionalClient(cfg),
 		RingExUser:     NewRingExUserClient(cfg),
 		Role:           NewRoleClient(cfg),
 		Session:        NewSessionClient(cfg),
@@ -243,6 +248,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ImportResult:   NewImportResultClient(cfg),
 		Membership:     NewMembershipClient(cfg),
 		RingExLink:     NewRingExLinkClient(cfg),
+		RingExRegional: NewRingExRegionalClient(cfg),
 		RingExUser:     NewRingExUserClient(cfg),
 		Role:           NewRoleClient(cfg),
 		Session:        NewSessionClient(cfg),
@@ -279,7 +285,8 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Account, c.Agent, c.AgentSession, c.AgentState, c.AuditEvent,
 		c.Category, c.ConsoleUser, c.ImportJob, c.ImportResult, c.Membership,
-		c.RingExLink, c.RingExUser, c.Role, c.Session, c.SignInThrottle, c.Team,
+		c.RingExLink, c.RingExRegional, c.RingExUser, c.Role, c.Session,
+		c.SignInThrottle, c.Team,
 	} {
 		n.Use(hooks...)
 	}
@@ -291,7 +298,8 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Account, c.Agent, c.AgentSession, c.AgentState, c.AuditEvent,
 		c.Category, c.ConsoleUser, c.ImportJob, c.ImportResult, c.Membership,
-		c.RingExLink, c.RingExUser, c.Role, c.Session, c.SignInThrottle, c.Team,
+		c.RingExLink, c.RingExRegional, c.RingExUser, c.Role, c.Session,
+		c.SignInThrottle, c.Team,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -324,6 +332,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Membership.mutate(ctx, m)
 	case *RingExLinkMutation:
 		return c.RingExLink.mutate(ctx, m)
+	case *RingExRegionalMutation:
+		return c.RingExRegional.mutate(ctx, m)
 	case *RingExUserMutation:
 		return c.RingExUser.mutate(ctx, m)
 	case *RoleMutation:
@@ -741,6 +751,22 @@ func (c *AccountClient) QueryRingexUsers(_m *Account) *RingExUserQuery {
 	return query
 }
 
+// QueryRingexRegionals queries the ringex_regionals edge of a Account.
+func (c *AccountClient) QueryRingexRegionals(_m *Account) *RingExRegionalQuery {
+	query := (&RingExRegionalClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(account.Table, account.FieldID, id),
+			sqlgraph.To(ringexregional.Table, ringexregional.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, account.RingexRegionalsTable, account.RingexRegionalsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryImportJobs queries the import_jobs edge of a Account.
 func (c *AccountClient) QueryImportJobs(_m *Account) *ImportJobQuery {
 	query := (&ImportJobClient{config: c.config}).Query()
@@ -1028,22 +1054,6 @@ func (c *AgentClient) QuerySessions(_m *Agent) *AgentSessionQuery {
 			sqlgraph.From(agent.Table, agent.FieldID, id),
 			sqlgraph.To(agentsession.Table, agentsession.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, agent.SessionsTable, agent.SessionsColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
-// QueryRingexUser queries the ringex_user edge of a Agent.
-func (c *AgentClient) QueryRingexUser(_m *Agent) *RingExUserQuery {
-	query := (&RingExUserClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(agent.Table, agent.FieldID, id),
-			sqlgraph.To(ringexuser.Table, ringexuser.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, agent.RingexUserTable, agent.RingexUserColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2603,6 +2613,156 @@ func (c *RingExLinkClient) mutate(ctx context.Context, m *RingExLinkMutation) (V
 	}
 }
 
+// RingExRegionalClient is a client for the RingExRegional schema.
+type RingExRegionalClient struct {
+	config
+}
+
+// NewRingExRegionalClient returns a client for the RingExRegional from the given config.
+func NewRingExRegionalClient(c config) *RingExRegionalClient {
+	return &RingExRegionalClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `ringexregional.Hooks(f(g(h())))`.
+func (c *RingExRegionalClient) Use(hooks ...Hook) {
+	c.hooks.RingExRegional = append(c.hooks.RingExRegional, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `ringexregional.Intercept(f(g(h())))`.
+func (c *RingExRegionalClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RingExRegional = append(c.inters.RingExRegional, interceptors...)
+}
+
+// Create returns a builder for creating a RingExRegional entity.
+func (c *RingExRegionalClient) Create() *RingExRegionalCreate {
+	mutation := newRingExRegionalMutation(c.config, OpCreate)
+	return &RingExRegionalCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RingExRegional entities.
+func (c *RingExRegionalClient) CreateBulk(builders ...*RingExRegionalCreate) *RingExRegionalCreateBulk {
+	return &RingExRegionalCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RingExRegionalClient) MapCreateBulk(slice any, setFunc func(*RingExRegionalCreate, int)) *RingExRegionalCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RingExRegionalCreateBulk{err: fmt.Errorf("calling to RingExRegionalClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RingExRegionalCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RingExRegionalCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RingExRegional.
+func (c *RingExRegionalClient) Update() *RingExRegionalUpdate {
+	mutation := newRingExRegionalMutation(c.config, OpUpdate)
+	return &RingExRegionalUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RingExRegionalClient) UpdateOne(_m *RingExRegional) *RingExRegionalUpdateOne {
+	mutation := newRingExRegionalMutation(c.config, OpUpdateOne, withRingExRegional(_m))
+	return &RingExRegionalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RingExRegionalClient) UpdateOneID(id int) *RingExRegionalUpdateOne {
+	mutation := newRingExRegionalMutation(c.config, OpUpdateOne, withRingExRegionalID(id))
+	return &RingExRegionalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RingExRegional.
+func (c *RingExRegionalClient) Delete() *RingExRegionalDelete {
+	mutation := newRingExRegionalMutation(c.config, OpDelete)
+	return &RingExRegionalDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RingExRegionalClient) DeleteOne(_m *RingExRegional) *RingExRegionalDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RingExRegionalClient) DeleteOneID(id int) *RingExRegionalDeleteOne {
+	builder := c.Delete().Where(ringexregional.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RingExRegionalDeleteOne{builder}
+}
+
+// Query returns a query builder for RingExRegional.
+func (c *RingExRegionalClient) Query() *RingExRegionalQuery {
+	return &RingExRegionalQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRingExRegional},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RingExRegional entity by its id.
+func (c *RingExRegionalClient) Get(ctx context.Context, id int) (*RingExRegional, error) {
+	return c.Query().Where(ringexregional.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RingExRegionalClient) GetX(ctx context.Context, id int) *RingExRegional {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAccount queries the account edge of a RingExRegional.
+func (c *RingExRegionalClient) QueryAccount(_m *RingExRegional) *AccountQuery {
+	query := (&AccountClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(ringexregional.Table, ringexregional.FieldID, id),
+			sqlgraph.To(account.Table, account.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, ringexregional.AccountTable, ringexregional.AccountColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *RingExRegionalClient) Hooks() []Hook {
+	hooks := c.hooks.RingExRegional
+	return append(hooks[:len(hooks):len(hooks)], ringexregional.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RingExRegionalClient) Interceptors() []Interceptor {
+	return c.inters.RingExRegional
+}
+
+func (c *RingExRegionalClient) mutate(ctx context.Context, m *RingExRegionalMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RingExRegionalCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RingExRegionalUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RingExRegionalUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RingExRegionalDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RingExRegional mutation op: %q", m.Op())
+	}
+}
+
 // RingExUserClient is a client for the RingExUser schema.
 type RingExUserClient struct {
 	config
@@ -2720,22 +2880,6 @@ func (c *RingExUserClient) QueryAccount(_m *RingExUser) *AccountQuery {
 			sqlgraph.From(ringexuser.Table, ringexuser.FieldID, id),
 			sqlgraph.To(account.Table, account.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, ringexuser.AccountTable, ringexuser.AccountColumn),
-		)
-		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
-		return fromV, nil
-	}
-	return query
-}
-
-// QueryAgent queries the agent edge of a RingExUser.
-func (c *RingExUserClient) QueryAgent(_m *RingExUser) *AgentQuery {
-	query := (&AgentClient{config: c.config}).Query()
-	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
-		id := _m.ID
-		step := sqlgraph.NewStep(
-			sqlgraph.From(ringexuser.Table, ringexuser.FieldID, id),
-			sqlgraph.To(agent.Table, agent.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, true, ringexuser.AgentTable, ringexuser.AgentColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3421,13 +3565,13 @@ func (c *TeamClient) mutate(ctx context.Context, m *TeamMutation) (Value, error)
 type (
 	hooks struct {
 		APIToken, Account, Agent, AgentSession, AgentState, AuditEvent, Category,
-		ConsoleUser, ImportJob, ImportResult, Membership, RingExLink, RingExUser, Role,
-		Session, SignInThrottle, Team []ent.Hook
+		ConsoleUser, ImportJob, ImportResult, Membership, RingExLink, RingExRegional,
+		RingExUser, Role, Session, SignInThrottle, Team []ent.Hook
 	}
 	inters struct {
 		APIToken, Account, Agent, AgentSession, AgentState, AuditEvent, Category,
-		ConsoleUser, ImportJob, ImportResult, Membership, RingExLink, RingExUser, Role,
-		Session, SignInThrottle, Team []ent.Interceptor
+		ConsoleUser, ImportJob, ImportResult, Membership, RingExLink, RingExRegional,
+		RingExUser, Role, Session, SignInThrottle, Team []ent.Interceptor
 	}
 )
 

@@ -24,6 +24,7 @@ import (
 	"github.com/switchboard/switchboard/ent/importresult"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/session"
@@ -101,6 +102,7 @@ func checkColumn(t, c string) error {
 			importresult.Table:   importresult.ValidColumn,
 			membership.Table:     membership.ValidColumn,
 			ringexlink.Table:     ringexlink.ValidColumn,
+			ringexregional.Table: ringexregional.ValidColumn,
 			ringexuser.Table:     ringexuser.ValidColumn,
 			role.Table:           role.ValidColumn,
 			session.Table:        session.ValidColumn,

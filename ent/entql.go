@@ -16,6 +16,7 @@ import (
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/session"
@@ -30,7 +31,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 17)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 18)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -321,6 +322,25 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   ringexregional.Table,
+			Columns: ringexregional.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: ringexregional.FieldID,
+			},
+		},
+		Type: "RingExRegional",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			ringexregional.FieldAccountID:    {Type: field.TypeInt, Column: ringexregional.FieldAccountID},
+			ringexregional.FieldRingexID:     {Type: field.TypeInt64, Column: ringexregional.FieldRingexID},
+			ringexregional.FieldTimezoneName: {Type: field.TypeString, Column: ringexregional.FieldTimezoneName},
+			ringexregional.FieldTimezoneBias: {Type: field.TypeString, Column: ringexregional.FieldTimezoneBias},
+			ringexregional.FieldLocaleCode:   {Type: field.TypeString, Column: ringexregional.FieldLocaleCode},
+			ringexregional.FieldSyncedAt:     {Type: field.TypeTime, Column: ringexregional.FieldSyncedAt},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ringexuser.Table,
 			Columns: ringexuser.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -330,27 +350,22 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "RingExUser",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			ringexuser.FieldAccountID:        {Type: field.TypeInt, Column: ringexuser.FieldAccountID},
-			ringexuser.FieldRingexID:         {Type: field.TypeInt64, Column: ringexuser.FieldRingexID},
-			ringexuser.FieldExtensionNumber:  {Type: field.TypeString, Column: ringexuser.FieldExtensionNumber},
-			ringexuser.FieldFirstName:        {Type: field.TypeString, Column: ringexuser.FieldFirstName},
-			ringexuser.FieldLastName:         {Type: field.TypeString, Column: ringexuser.FieldLastName},
-			ringexuser.FieldEmail:            {Type: field.TypeString, Column: ringexuser.FieldEmail},
-			ringexuser.FieldLogin:            {Type: field.TypeString, Column: ringexuser.FieldLogin},
-			ringexuser.FieldStatus:           {Type: field.TypeEnum, Column: ringexuser.FieldStatus},
-			ringexuser.FieldHidden:           {Type: field.TypeBool, Column: ringexuser.FieldHidden},
-			ringexuser.FieldRemoved:          {Type: field.TypeBool, Column: ringexuser.FieldRemoved},
-			ringexuser.FieldRemovedAt:        {Type: field.TypeTime, Column: ringexuser.FieldRemovedAt},
-			ringexuser.FieldTimezoneName:     {Type: field.TypeString, Column: ringexuser.FieldTimezoneName},
-			ringexuser.FieldTimezoneBias:     {Type: field.TypeString, Column: ringexuser.FieldTimezoneBias},
-			ringexuser.FieldLocaleCode:       {Type: field.TypeString, Column: ringexuser.FieldLocaleCode},
-			ringexuser.FieldRegionalSyncedAt: {Type: field.TypeTime, Column: ringexuser.FieldRegionalSyncedAt},
-			ringexuser.FieldSearchText:       {Type: field.TypeString, Column: ringexuser.FieldSearchText},
-			ringexuser.FieldSyncedAt:         {Type: field.TypeTime, Column: ringexuser.FieldSyncedAt},
-			ringexuser.FieldAgentID:          {Type: field.TypeInt, Column: ringexuser.FieldAgentID},
+			ringexuser.FieldAccountID:       {Type: field.TypeInt, Column: ringexuser.FieldAccountID},
+			ringexuser.FieldRingexID:        {Type: field.TypeInt64, Column: ringexuser.FieldRingexID},
+			ringexuser.FieldExtensionNumber: {Type: field.TypeString, Column: ringexuser.FieldExtensionNumber},
+			ringexuser.FieldFirstName:       {Type: field.TypeString, Column: ringexuser.FieldFirstName},
+			ringexuser.FieldLastName:        {Type: field.TypeString, Column: ringexuser.FieldLastName},
+			ringexuser.FieldEmail:           {Type: field.TypeString, Column: ringexuser.FieldEmail},
+			ringexuser.FieldLogin:           {Type: field.TypeString, Column: ringexuser.FieldLogin},
+			ringexuser.FieldStatus:          {Type: field.TypeEnum, Column: ringexuser.FieldStatus},
+			ringexuser.FieldHidden:          {Type: field.TypeBool, Column: ringexuser.FieldHidden},
+			ringexuser.FieldRemoved:         {Type: field.TypeBool, Column: ringexuser.FieldRemoved},
+			ringexuser.FieldRemovedAt:       {Type: field.TypeTime, Column: ringexuser.FieldRemovedAt},
+			ringexuser.FieldSearchText:      {Type: field.TypeString, Column: ringexuser.FieldSearchText},
+			ringexuser.FieldSyncedAt:        {Type: field.TypeTime, Column: ringexuser.FieldSyncedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   role.Table,
 			Columns: role.Columns,
@@ -370,7 +385,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			role.FieldPermissions: {Type: field.TypeJSON, Column: role.FieldPermissions},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -390,7 +405,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -407,7 +422,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldLockedUntil:   {Type: field.TypeTime, Column: signinthrottle.FieldLockedUntil},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -545,6 +560,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"RingExUser",
 	)
 	graph.MustAddE(
+		"ringex_regionals",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   account.RingexRegionalsTable,
+			Columns: []string{account.RingexRegionalsColumn},
+			Bidi:    false,
+		},
+		"Account",
+		"RingExRegional",
+	)
+	graph.MustAddE(
 		"import_jobs",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -663,18 +690,6 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Agent",
 		"AgentSession",
-	)
-	graph.MustAddE(
-		"ringex_user",
-		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: false,
-			Table:   agent.RingexUserTable,
-			Columns: []string{agent.RingexUserColumn},
-			Bidi:    false,
-		},
-		"Agent",
-		"RingExUser",
 	)
 	graph.MustAddE(
 		"account",
@@ -921,24 +936,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
 			Inverse: true,
+			Table:   ringexregional.AccountTable,
+			Columns: []string{ringexregional.AccountColumn},
+			Bidi:    false,
+		},
+		"RingExRegional",
+		"Account",
+	)
+	graph.MustAddE(
+		"account",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
 			Table:   ringexuser.AccountTable,
 			Columns: []string{ringexuser.AccountColumn},
 			Bidi:    false,
 		},
 		"RingExUser",
 		"Account",
-	)
-	graph.MustAddE(
-		"agent",
-		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: true,
-			Table:   ringexuser.AgentTable,
-			Columns: []string{ringexuser.AgentColumn},
-			Bidi:    false,
-		},
-		"RingExUser",
-		"Agent",
 	)
 	graph.MustAddE(
 		"account",
@@ -1373,6 +1388,20 @@ func (f *AccountFilter) WhereHasRingexUsersWith(preds ...predicate.RingExUser) {
 	})))
 }
 
+// WhereHasRingexRegionals applies a predicate to check if query has an edge ringex_regionals.
+func (f *AccountFilter) WhereHasRingexRegionals() {
+	f.Where(entql.HasEdge("ringex_regionals"))
+}
+
+// WhereHasRingexRegionalsWith applies a predicate to check if query has an edge ringex_regionals with a given conditions (other predicates).
+func (f *AccountFilter) WhereHasRingexRegionalsWith(preds ...predicate.RingExRegional) {
+	f.Where(entql.HasEdgeWith("ringex_regionals", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasImportJobs applies a predicate to check if query has an edge import_jobs.
 func (f *AccountFilter) WhereHasImportJobs() {
 	f.Where(entql.HasEdge("import_jobs"))
@@ -1627,20 +1656,6 @@ func (f *AgentFilter) WhereHasSessions() {
 // WhereHasSessionsWith applies a predicate to check if query has an edge sessions with a given conditions (other predicates).
 func (f *AgentFilter) WhereHasSessionsWith(preds ...predicate.AgentSession) {
 	f.Where(entql.HasEdgeWith("sessions", sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	})))
-}
-
-// WhereHasRingexUser applies a predicate to check if query has an edge ringex_user.
-func (f *AgentFilter) WhereHasRingexUser() {
-	f.Where(entql.HasEdge("ringex_user"))
-}
-
-// WhereHasRingexUserWith applies a predicate to check if query has an edge ringex_user with a given conditions (other predicates).
-func (f *AgentFilter) WhereHasRingexUserWith(preds ...predicate.RingExUser) {
-	f.Where(entql.HasEdgeWith("ringex_user", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2748,6 +2763,90 @@ func (f *RingExLinkFilter) WhereHasAccountWith(preds ...predicate.Account) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *RingExRegionalQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the RingExRegionalQuery builder.
+func (_q *RingExRegionalQuery) Filter() *RingExRegionalFilter {
+	return &RingExRegionalFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *RingExRegionalMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the RingExRegionalMutation builder.
+func (m *RingExRegionalMutation) Filter() *RingExRegionalFilter {
+	return &RingExRegionalFilter{config: m.config, predicateAdder: m}
+}
+
+// RingExRegionalFilter provides a generic filtering capability at runtime for RingExRegionalQuery.
+type RingExRegionalFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *RingExRegionalFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *RingExRegionalFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(ringexregional.FieldID))
+}
+
+// WhereAccountID applies the entql int predicate on the account_id field.
+func (f *RingExRegionalFilter) WhereAccountID(p entql.IntP) {
+	f.Where(p.Field(ringexregional.FieldAccountID))
+}
+
+// WhereRingexID applies the entql int64 predicate on the ringex_id field.
+func (f *RingExRegionalFilter) WhereRingexID(p entql.Int64P) {
+	f.Where(p.Field(ringexregional.FieldRingexID))
+}
+
+// WhereTimezoneName applies the entql string predicate on the timezone_name field.
+func (f *RingExRegionalFilter) WhereTimezoneName(p entql.StringP) {
+	f.Where(p.Field(ringexregional.FieldTimezoneName))
+}
+
+// WhereTimezoneBias applies the entql string predicate on the timezone_bias field.
+func (f *RingExRegionalFilter) WhereTimezoneBias(p entql.StringP) {
+	f.Where(p.Field(ringexregional.FieldTimezoneBias))
+}
+
+// WhereLocaleCode applies the entql string predicate on the locale_code field.
+func (f *RingExRegionalFilter) WhereLocaleCode(p entql.StringP) {
+	f.Where(p.Field(ringexregional.FieldLocaleCode))
+}
+
+// WhereSyncedAt applies the entql time.Time predicate on the synced_at field.
+func (f *RingExRegionalFilter) WhereSyncedAt(p entql.TimeP) {
+	f.Where(p.Field(ringexregional.FieldSyncedAt))
+}
+
+// WhereHasAccount applies a predicate to check if query has an edge account.
+func (f *RingExRegionalFilter) WhereHasAccount() {
+	f.Where(entql.HasEdge("account"))
+}
+
+// WhereHasAccountWith applies a predicate to check if query has an edge account with a given conditions (other predicates).
+func (f *RingExRegionalFilter) WhereHasAccountWith(preds ...predicate.Account) {
+	f.Where(entql.HasEdgeWith("account", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *RingExUserQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2776,7 +2875,7 @@ type RingExUserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RingExUserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2842,26 +2941,6 @@ func (f *RingExUserFilter) WhereRemovedAt(p entql.TimeP) {
 	f.Where(p.Field(ringexuser.FieldRemovedAt))
 }
 
-// WhereTimezoneName applies the entql string predicate on the timezone_name field.
-func (f *RingExUserFilter) WhereTimezoneName(p entql.StringP) {
-	f.Where(p.Field(ringexuser.FieldTimezoneName))
-}
-
-// WhereTimezoneBias applies the entql string predicate on the timezone_bias field.
-func (f *RingExUserFilter) WhereTimezoneBias(p entql.StringP) {
-	f.Where(p.Field(ringexuser.FieldTimezoneBias))
-}
-
-// WhereLocaleCode applies the entql string predicate on the locale_code field.
-func (f *RingExUserFilter) WhereLocaleCode(p entql.StringP) {
-	f.Where(p.Field(ringexuser.FieldLocaleCode))
-}
-
-// WhereRegionalSyncedAt applies the entql time.Time predicate on the regional_synced_at field.
-func (f *RingExUserFilter) WhereRegionalSyncedAt(p entql.TimeP) {
-	f.Where(p.Field(ringexuser.FieldRegionalSyncedAt))
-}
-
 // WhereSearchText applies the entql string predicate on the search_text field.
 func (f *RingExUserFilter) WhereSearchText(p entql.StringP) {
 	f.Where(p.Field(ringexuser.FieldSearchText))
@@ -2872,11 +2951,6 @@ func (f *RingExUserFilter) WhereSyncedAt(p entql.TimeP) {
 	f.Where(p.Field(ringexuser.FieldSyncedAt))
 }
 
-// WhereAgentID applies the entql int predicate on the agent_id field.
-func (f *RingExUserFilter) WhereAgentID(p entql.IntP) {
-	f.Where(p.Field(ringexuser.FieldAgentID))
-}
-
 // WhereHasAccount applies a predicate to check if query has an edge account.
 func (f *RingExUserFilter) WhereHasAccount() {
 	f.Where(entql.HasEdge("account"))
@@ -2885,20 +2959,6 @@ func (f *RingExUserFilter) WhereHasAccount() {
 // WhereHasAccountWith applies a predicate to check if query has an edge account with a given conditions (other predicates).
 func (f *RingExUserFilter) WhereHasAccountWith(preds ...predicate.Account) {
 	f.Where(entql.HasEdgeWith("account", sqlgraph.WrapFunc(func(s *sql.Selector) {
-		for _, p := range preds {
-			p(s)
-		}
-	})))
-}
-
-// WhereHasAgent applies a predicate to check if query has an edge agent.
-func (f *RingExUserFilter) WhereHasAgent() {
-	f.Where(entql.HasEdge("agent"))
-}
-
-// WhereHasAgentWith applies a predicate to check if query has an edge agent with a given conditions (other predicates).
-func (f *RingExUserFilter) WhereHasAgentWith(preds ...predicate.Agent) {
-	f.Where(entql.HasEdgeWith("agent", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -2934,7 +2994,7 @@ type RoleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3051,7 +3111,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3140,7 +3200,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3200,7 +3260,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -2538,21 +2538,6 @@ func (_q *RingExUserQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, ringexuser.FieldAccountID)
 				fieldSeen[ringexuser.FieldAccountID] = struct{}{}
 			}
-
-		case "agent":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&AgentClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, agentImplementors)...); err != nil {
-				return err
-			}
-			_q.withAgent = query
-			if _, ok := fieldSeen[ringexuser.FieldAgentID]; !ok {
-				selectedFields = append(selectedFields, ringexuser.FieldAgentID)
-				fieldSeen[ringexuser.FieldAgentID] = struct{}{}
-			}
 		case "ringexID":
 			if _, ok := fieldSeen[ringexuser.FieldRingexID]; !ok {
 				selectedFields = append(selectedFields, ringexuser.FieldRingexID)
@@ -2603,35 +2588,10 @@ func (_q *RingExUserQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, ringexuser.FieldRemovedAt)
 				fieldSeen[ringexuser.FieldRemovedAt] = struct{}{}
 			}
-		case "timezoneName":
-			if _, ok := fieldSeen[ringexuser.FieldTimezoneName]; !ok {
-				selectedFields = append(selectedFields, ringexuser.FieldTimezoneName)
-				fieldSeen[ringexuser.FieldTimezoneName] = struct{}{}
-			}
-		case "timezoneBias":
-			if _, ok := fieldSeen[ringexuser.FieldTimezoneBias]; !ok {
-				selectedFields = append(selectedFields, ringexuser.FieldTimezoneBias)
-				fieldSeen[ringexuser.FieldTimezoneBias] = struct{}{}
-			}
-		case "localeCode":
-			if _, ok := fieldSeen[ringexuser.FieldLocaleCode]; !ok {
-				selectedFields = append(selectedFields, ringexuser.FieldLocaleCode)
-				fieldSeen[ringexuser.FieldLocaleCode] = struct{}{}
-			}
-		case "regionalSyncedAt":
-			if _, ok := fieldSeen[ringexuser.FieldRegionalSyncedAt]; !ok {
-				selectedFields = append(selectedFields, ringexuser.FieldRegionalSyncedAt)
-				fieldSeen[ringexuser.FieldRegionalSyncedAt] = struct{}{}
-			}
 		case "syncedAt":
 			if _, ok := fieldSeen[ringexuser.FieldSyncedAt]; !ok {
 				selectedFields = append(selectedFields, ringexuser.FieldSyncedAt)
 				fieldSeen[ringexuser.FieldSyncedAt] = struct{}{}
-			}
-		case "agentID":
-			if _, ok := fieldSeen[ringexuser.FieldAgentID]; !ok {
-				selectedFields = append(selectedFields, ringexuser.FieldAgentID)
-				fieldSeen[ringexuser.FieldAgentID] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -367,14 +367,6 @@ func (_m *RingExUser) Account(ctx context.Context) (*Account, error) {
 	return result, err
 }
 
-func (_m *RingExUser) Agent(ctx context.Context) (*Agent, error) {
-	result, err := _m.Edges.AgentOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryAgent().Only(ctx)
-	}
-	return result, MaskNotFound(err)
-}
-
 func (_m *Role) Account(ctx context.Context) (*Account, error) {
 	result, err := _m.Edges.AccountOrErr()
 	if IsNotLoaded(err) {

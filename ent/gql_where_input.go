@@ -4543,69 +4543,6 @@ type RingExUserWhereInput struct {
 	RemovedAtIsNil  bool        `json:"removedAtIsNil,omitempty"`
 	RemovedAtNotNil bool        `json:"removedAtNotNil,omitempty"`
 
-	// "timezone_name" field predicates.
-	TimezoneName             *string  `json:"timezoneName,omitempty"`
-	TimezoneNameNEQ          *string  `json:"timezoneNameNEQ,omitempty"`
-	TimezoneNameIn           []string `json:"timezoneNameIn,omitempty"`
-	TimezoneNameNotIn        []string `json:"timezoneNameNotIn,omitempty"`
-	TimezoneNameGT           *string  `json:"timezoneNameGT,omitempty"`
-	TimezoneNameGTE          *string  `json:"timezoneNameGTE,omitempty"`
-	TimezoneNameLT           *string  `json:"timezoneNameLT,omitempty"`
-	TimezoneNameLTE          *string  `json:"timezoneNameLTE,omitempty"`
-	TimezoneNameContains     *string  `json:"timezoneNameContains,omitempty"`
-	TimezoneNameHasPrefix    *string  `json:"timezoneNameHasPrefix,omitempty"`
-	TimezoneNameHasSuffix    *string  `json:"timezoneNameHasSuffix,omitempty"`
-	TimezoneNameIsNil        bool     `json:"timezoneNameIsNil,omitempty"`
-	TimezoneNameNotNil       bool     `json:"timezoneNameNotNil,omitempty"`
-	TimezoneNameEqualFold    *string  `json:"timezoneNameEqualFold,omitempty"`
-	TimezoneNameContainsFold *string  `json:"timezoneNameContainsFold,omitempty"`
-
-	// "timezone_bias" field predicates.
-	TimezoneBias             *string  `json:"timezoneBias,omitempty"`
-	TimezoneBiasNEQ          *string  `json:"timezoneBiasNEQ,omitempty"`
-	TimezoneBiasIn           []string `json:"timezoneBiasIn,omitempty"`
-	TimezoneBiasNotIn        []string `json:"timezoneBiasNotIn,omitempty"`
-	TimezoneBiasGT           *string  `json:"timezoneBiasGT,omitempty"`
-	TimezoneBiasGTE          *string  `json:"timezoneBiasGTE,omitempty"`
-	TimezoneBiasLT           *string  `json:"timezoneBiasLT,omitempty"`
-	TimezoneBiasLTE          *string  `json:"timezoneBiasLTE,omitempty"`
-	TimezoneBiasContains     *string  `json:"timezoneBiasContains,omitempty"`
-	TimezoneBiasHasPrefix    *string  `json:"timezoneBiasHasPrefix,omitempty"`
-	TimezoneBiasHasSuffix    *string  `json:"timezoneBiasHasSuffix,omitempty"`
-	TimezoneBiasIsNil        bool     `json:"timezoneBiasIsNil,omitempty"`
-	TimezoneBiasNotNil       bool     `json:"timezoneBiasNotNil,omitempty"`
-	TimezoneBiasEqualFold    *string  `json:"timezoneBiasEqualFold,omitempty"`
-	TimezoneBiasContainsFold *string  `json:"timezoneBiasContainsFold,omitempty"`
-
-	// "locale_code" field predicates.
-	LocaleCode             *string  `json:"localeCode,omitempty"`
-	LocaleCodeNEQ          *string  `json:"localeCodeNEQ,omitempty"`
-	LocaleCodeIn           []string `json:"localeCodeIn,omitempty"`
-	LocaleCodeNotIn        []string `json:"localeCodeNotIn,omitempty"`
-	LocaleCodeGT           *string  `json:"localeCodeGT,omitempty"`
-	LocaleCodeGTE          *string  `json:"localeCodeGTE,omitempty"`
-	LocaleCodeLT           *string  `json:"localeCodeLT,omitempty"`
-	LocaleCodeLTE          *string  `json:"localeCodeLTE,omitempty"`
-	LocaleCodeContains     *string  `json:"localeCodeContains,omitempty"`
-	LocaleCodeHasPrefix    *string  `json:"localeCodeHasPrefix,omitempty"`
-	LocaleCodeHasSuffix    *string  `json:"localeCodeHasSuffix,omitempty"`
-	LocaleCodeIsNil        bool     `json:"localeCodeIsNil,omitempty"`
-	LocaleCodeNotNil       bool     `json:"localeCodeNotNil,omitempty"`
-	LocaleCodeEqualFold    *string  `json:"localeCodeEqualFold,omitempty"`
-	LocaleCodeContainsFold *string  `json:"localeCodeContainsFold,omitempty"`
-
-	// "regional_synced_at" field predicates.
-	RegionalSyncedAt       *time.Time  `json:"regionalSyncedAt,omitempty"`
-	RegionalSyncedAtNEQ    *time.Time  `json:"regionalSyncedAtNEQ,omitempty"`
-	RegionalSyncedAtIn     []time.Time `json:"regionalSyncedAtIn,omitempty"`
-	RegionalSyncedAtNotIn  []time.Time `json:"regionalSyncedAtNotIn,omitempty"`
-	RegionalSyncedAtGT     *time.Time  `json:"regionalSyncedAtGT,omitempty"`
-	RegionalSyncedAtGTE    *time.Time  `json:"regionalSyncedAtGTE,omitempty"`
-	RegionalSyncedAtLT     *time.Time  `json:"regionalSyncedAtLT,omitempty"`
-	RegionalSyncedAtLTE    *time.Time  `json:"regionalSyncedAtLTE,omitempty"`
-	RegionalSyncedAtIsNil  bool        `json:"regionalSyncedAtIsNil,omitempty"`
-	RegionalSyncedAtNotNil bool        `json:"regionalSyncedAtNotNil,omitempty"`
-
 	// "synced_at" field predicates.
 	SyncedAt      *time.Time  `json:"syncedAt,omitempty"`
 	SyncedAtNEQ   *time.Time  `json:"syncedAtNEQ,omitempty"`
@@ -4619,10 +4556,6 @@ type RingExUserWhereInput struct {
 	// "account" edge predicates.
 	HasAccount     *bool                `json:"hasAccount,omitempty"`
 	HasAccountWith []*AccountWhereInput `json:"hasAccountWith,omitempty"`
-
-	// "agent" edge predicates.
-	HasAgent     *bool              `json:"hasAgent,omitempty"`
-	HasAgentWith []*AgentWhereInput `json:"hasAgentWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -4993,171 +4926,6 @@ func (i *RingExUserWhereInput) P() (predicate.RingExUser, error) {
 	if i.RemovedAtNotNil {
 		predicates = append(predicates, ringexuser.RemovedAtNotNil())
 	}
-	if i.TimezoneName != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameEQ(*i.TimezoneName))
-	}
-	if i.TimezoneNameNEQ != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameNEQ(*i.TimezoneNameNEQ))
-	}
-	if len(i.TimezoneNameIn) > 0 {
-		predicates = append(predicates, ringexuser.TimezoneNameIn(i.TimezoneNameIn...))
-	}
-	if len(i.TimezoneNameNotIn) > 0 {
-		predicates = append(predicates, ringexuser.TimezoneNameNotIn(i.TimezoneNameNotIn...))
-	}
-	if i.TimezoneNameGT != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameGT(*i.TimezoneNameGT))
-	}
-	if i.TimezoneNameGTE != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameGTE(*i.TimezoneNameGTE))
-	}
-	if i.TimezoneNameLT != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameLT(*i.TimezoneNameLT))
-	}
-	if i.TimezoneNameLTE != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameLTE(*i.TimezoneNameLTE))
-	}
-	if i.TimezoneNameContains != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameContains(*i.TimezoneNameContains))
-	}
-	if i.TimezoneNameHasPrefix != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameHasPrefix(*i.TimezoneNameHasPrefix))
-	}
-	if i.TimezoneNameHasSuffix != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameHasSuffix(*i.TimezoneNameHasSuffix))
-	}
-	if i.TimezoneNameIsNil {
-		predicates = append(predicates, ringexuser.TimezoneNameIsNil())
-	}
-	if i.TimezoneNameNotNil {
-		predicates = append(predicates, ringexuser.TimezoneNameNotNil())
-	}
-	if i.TimezoneNameEqualFold != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameEqualFold(*i.TimezoneNameEqualFold))
-	}
-	if i.TimezoneNameContainsFold != nil {
-		predicates = append(predicates, ringexuser.TimezoneNameContainsFold(*i.TimezoneNameContainsFold))
-	}
-	if i.TimezoneBias != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasEQ(*i.TimezoneBias))
-	}
-	if i.TimezoneBiasNEQ != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasNEQ(*i.TimezoneBiasNEQ))
-	}
-	if len(i.TimezoneBiasIn) > 0 {
-		predicates = append(predicates, ringexuser.TimezoneBiasIn(i.TimezoneBiasIn...))
-	}
-	if len(i.TimezoneBiasNotIn) > 0 {
-		predicates = append(predicates, ringexuser.TimezoneBiasNotIn(i.TimezoneBiasNotIn...))
-	}
-	if i.TimezoneBiasGT != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasGT(*i.TimezoneBiasGT))
-	}
-	if i.TimezoneBiasGTE != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasGTE(*i.TimezoneBiasGTE))
-	}
-	if i.TimezoneBiasLT != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasLT(*i.TimezoneBiasLT))
-	}
-	if i.TimezoneBiasLTE != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasLTE(*i.TimezoneBiasLTE))
-	}
-	if i.TimezoneBiasContains != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasContains(*i.TimezoneBiasContains))
-	}
-	if i.TimezoneBiasHasPrefix != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasHasPrefix(*i.TimezoneBiasHasPrefix))
-	}
-	if i.TimezoneBiasHasSuffix != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasHasSuffix(*i.TimezoneBiasHasSuffix))
-	}
-	if i.TimezoneBiasIsNil {
-		predicates = append(predicates, ringexuser.TimezoneBiasIsNil())
-	}
-	if i.TimezoneBiasNotNil {
-		predicates = append(predicates, ringexuser.TimezoneBiasNotNil())
-	}
-	if i.TimezoneBiasEqualFold != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasEqualFold(*i.TimezoneBiasEqualFold))
-	}
-	if i.TimezoneBiasContainsFold != nil {
-		predicates = append(predicates, ringexuser.TimezoneBiasContainsFold(*i.TimezoneBiasContainsFold))
-	}
-	if i.LocaleCode != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeEQ(*i.LocaleCode))
-	}
-	if i.LocaleCodeNEQ != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeNEQ(*i.LocaleCodeNEQ))
-	}
-	if len(i.LocaleCodeIn) > 0 {
-		predicates = append(predicates, ringexuser.LocaleCodeIn(i.LocaleCodeIn...))
-	}
-	if len(i.LocaleCodeNotIn) > 0 {
-		predicates = append(predicates, ringexuser.LocaleCodeNotIn(i.LocaleCodeNotIn...))
-	}
-	if i.LocaleCodeGT != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeGT(*i.LocaleCodeGT))
-	}
-	if i.LocaleCodeGTE != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeGTE(*i.LocaleCodeGTE))
-	}
-	if i.LocaleCodeLT != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeLT(*i.LocaleCodeLT))
-	}
-	if i.LocaleCodeLTE != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeLTE(*i.LocaleCodeLTE))
-	}
-	if i.LocaleCodeContains != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeContains(*i.LocaleCodeContains))
-	}
-	if i.LocaleCodeHasPrefix != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeHasPrefix(*i.LocaleCodeHasPrefix))
-	}
-	if i.LocaleCodeHasSuffix != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeHasSuffix(*i.LocaleCodeHasSuffix))
-	}
-	if i.LocaleCodeIsNil {
-		predicates = append(predicates, ringexuser.LocaleCodeIsNil())
-	}
-	if i.LocaleCodeNotNil {
-		predicates = append(predicates, ringexuser.LocaleCodeNotNil())
-	}
-	if i.LocaleCodeEqualFold != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeEqualFold(*i.LocaleCodeEqualFold))
-	}
-	if i.LocaleCodeContainsFold != nil {
-		predicates = append(predicates, ringexuser.LocaleCodeContainsFold(*i.LocaleCodeContainsFold))
-	}
-	if i.RegionalSyncedAt != nil {
-		predicates = append(predicates, ringexuser.RegionalSyncedAtEQ(*i.RegionalSyncedAt))
-	}
-	if i.RegionalSyncedAtNEQ != nil {
-		predicates = append(predicates, ringexuser.RegionalSyncedAtNEQ(*i.RegionalSyncedAtNEQ))
-	}
-	if len(i.RegionalSyncedAtIn) > 0 {
-		predicates = append(predicates, ringexuser.RegionalSyncedAtIn(i.RegionalSyncedAtIn...))
-	}
-	if len(i.RegionalSyncedAtNotIn) > 0 {
-		predicates = append(predicates, ringexuser.RegionalSyncedAtNotIn(i.RegionalSyncedAtNotIn...))
-	}
-	if i.RegionalSyncedAtGT != nil {
-		predicates = append(predicates, ringexuser.RegionalSyncedAtGT(*i.RegionalSyncedAtGT))
-	}
-	if i.RegionalSyncedAtGTE != nil {
-		predicates = append(predicates, ringexuser.RegionalSyncedAtGTE(*i.RegionalSyncedAtGTE))
-	}
-	if i.RegionalSyncedAtLT != nil {
-		predicates = append(predicates, ringexuser.RegionalSyncedAtLT(*i.RegionalSyncedAtLT))
-	}
-	if i.RegionalSyncedAtLTE != nil {
-		predicates = append(predicates, ringexuser.RegionalSyncedAtLTE(*i.RegionalSyncedAtLTE))
-	}
-	if i.RegionalSyncedAtIsNil {
-		predicates = append(predicates, ringexuser.RegionalSyncedAtIsNil())
-	}
-	if i.RegionalSyncedAtNotNil {
-		predicates = append(predicates, ringexuser.RegionalSyncedAtNotNil())
-	}
 	if i.SyncedAt != nil {
 		predicates = append(predicates, ringexuser.SyncedAtEQ(*i.SyncedAt))
 	}
@@ -5200,24 +4968,6 @@ func (i *RingExUserWhereInput) P() (predicate.RingExUser, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, ringexuser.HasAccountWith(with...))
-	}
-	if i.HasAgent != nil {
-		p := ringexuser.HasAgent()
-		if !*i.HasAgent {
-			p = ringexuser.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasAgentWith) > 0 {
-		with := make([]predicate.Agent, 0, len(i.HasAgentWith))
-		for _, w := range i.HasAgentWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasAgentWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, ringexuser.HasAgentWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

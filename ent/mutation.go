@@ -24,6 +24,7 @@ import (
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/session"
@@ -53,6 +54,7 @@ const (
 	TypeImportResult   = "ImportResult"
 	TypeMembership     = "Membership"
 	TypeRingExLink     = "RingExLink"
+	TypeRingExRegional = "RingExRegional"
 	TypeRingExUser     = "RingExUser"
 	TypeRole           = "Role"
 	TypeSession        = "Session"
@@ -1082,6 +1084,9 @@ type AccountMutation struct {
 	ringex_users                  map[int]struct{}
 	removedringex_users           map[int]struct{}
 	clearedringex_users           bool
+	ringex_regionals              map[int]struct{}
+	removedringex_regionals       map[int]struct{}
+	clearedringex_regionals       bool
 	import_jobs                   map[int]struct{}
 	removedimport_jobs            map[int]struct{}
 	clearedimport_jobs            bool
@@ -2200,6 +2205,60 @@ func (m *AccountMutation) ResetRingexUsers() {
 	m.removedringex_users = nil
 }
 
+// AddRingexRegionalIDs adds the "ringex_regionals" edge to the RingExRegional entity by ids.
+func (m *AccountMutation) AddRingexRegionalIDs(ids ...int) {
+	if m.ringex_regionals == nil {
+		m.ringex_regionals = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.ringex_regionals[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRingexRegionals clears the "ringex_regionals" edge to the RingExRegional entity.
+func (m *AccountMutation) ClearRingexRegionals() {
+	m.clearedringex_regionals = true
+}
+
+// RingexRegionalsCleared reports if the "ringex_regionals" edge to the RingExRegional entity was cleared.
+func (m *AccountMutation) RingexRegionalsCleared() bool {
+	return m.clearedringex_regionals
+}
+
+// RemoveRingexRegionalIDs removes the "ringex_regionals" edge to the RingExRegional entity by IDs.
+func (m *AccountMutation) RemoveRingexRegionalIDs(ids ...int) {
+	if m.removedringex_regionals == nil {
+		m.removedringex_regionals = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.ringex_regionals, ids[i])
+		m.removedringex_regionals[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRingexRegionals returns the removed IDs of the "ringex_regionals" edge to the RingExRegional entity.
+func (m *AccountMutation) RemovedRingexRegionalsIDs() (ids []int) {
+	for id := range m.removedringex_regionals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RingexRegionalsIDs returns the "ringex_regionals" edge IDs in the mutation.
+func (m *AccountMutation) RingexRegionalsIDs() (ids []int) {
+	for id := range m.ringex_regionals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRingexRegionals resets all changes to the "ringex_regionals" edge.
+func (m *AccountMutation) ResetRingexRegionals() {
+	m.ringex_regionals = nil
+	m.clearedringex_regionals = false
+	m.removedringex_regionals = nil
+}
+
 // AddImportJobIDs adds the "import_jobs" edge to the ImportJob entity by ids.
 func (m *AccountMutation) AddImportJobIDs(ids ...int) {
 	if m.import_jobs == nil {
@@ -2812,7 +2871,7 @@ func (m *AccountMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AccountMutation) AddedEdges() []string {
-	edges := make([]string, 0, 12)
+	edges := make([]string, 0, 13)
 	if m.agents != nil {
 		edges = append(edges, account.EdgeAgents)
 	}
@@ -2836,6 +2895,9 @@ func (m *AccountMutation) AddedEdges() []string {
 	}
 	if m.ringex_users != nil {
 		edges = append(edges, account.EdgeRingexUsers)
+	}
+	if m.ringex_regionals != nil {
+		edges = append(edges, account.EdgeRingexRegionals)
 	}
 	if m.import_jobs != nil {
 		edges = append(edges, account.EdgeImportJobs)
@@ -2902,6 +2964,12 @@ func (m *AccountMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case account.EdgeRingexRegionals:
+		ids := make([]ent.Value, 0, len(m.ringex_regionals))
+		for id := range m.ringex_regionals {
+			ids = append(ids, id)
+		}
+		return ids
 	case account.EdgeImportJobs:
 		ids := make([]ent.Value, 0, len(m.import_jobs))
 		for id := range m.import_jobs {
@@ -2932,7 +3000,7 @@ func (m *AccountMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AccountMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 12)
+	edges := make([]string, 0, 13)
 	if m.removedagents != nil {
 		edges = append(edges, account.EdgeAgents)
 	}
@@ -2953,6 +3021,9 @@ func (m *AccountMutation) RemovedEdges() []string {
 	}
 	if m.removedringex_users != nil {
 		edges = append(edges, account.EdgeRingexUsers)
+	}
+	if m.removedringex_regionals != nil {
+		edges = append(edges, account.EdgeRingexRegionals)
 	}
 	if m.removedimport_jobs != nil {
 		edges = append(edges, account.EdgeImportJobs)
@@ -3015,6 +3086,12 @@ func (m *AccountMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case account.EdgeRingexRegionals:
+		ids := make([]ent.Value, 0, len(m.removedringex_regionals))
+		for id := range m.removedringex_regionals {
+			ids = append(ids, id)
+		}
+		return ids
 	case account.EdgeImportJobs:
 		ids := make([]ent.Value, 0, len(m.removedimport_jobs))
 		for id := range m.removedimport_jobs {
@@ -3045,7 +3122,7 @@ func (m *AccountMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AccountMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 12)
+	edges := make([]string, 0, 13)
 	if m.clearedagents {
 		edges = append(edges, account.EdgeAgents)
 	}
@@ -3069,6 +3146,9 @@ func (m *AccountMutation) ClearedEdges() []string {
 	}
 	if m.clearedringex_users {
 		edges = append(edges, account.EdgeRingexUsers)
+	}
+	if m.clearedringex_regionals {
+		edges = append(edges, account.EdgeRingexRegionals)
 	}
 	if m.clearedimport_jobs {
 		edges = append(edges, account.EdgeImportJobs)
@@ -3105,6 +3185,8 @@ func (m *AccountMutation) EdgeCleared(name string) bool {
 		return m.clearedringex_link
 	case account.EdgeRingexUsers:
 		return m.clearedringex_users
+	case account.EdgeRingexRegionals:
+		return m.clearedringex_regionals
 	case account.EdgeImportJobs:
 		return m.clearedimport_jobs
 	case account.EdgeAuditEvents:
@@ -3155,6 +3237,9 @@ func (m *AccountMutation) ResetEdge(name string) error {
 		return nil
 	case account.EdgeRingexUsers:
 		m.ResetRingexUsers()
+		return nil
+	case account.EdgeRingexRegionals:
+		m.ResetRingexRegionals()
 		return nil
 	case account.EdgeImportJobs:
 		m.ResetImportJobs()
@@ -3210,8 +3295,6 @@ type AgentMutation struct {
 	sessions               map[int]struct{}
 	removedsessions        map[int]struct{}
 	clearedsessions        bool
-	ringex_user            *int
-	clearedringex_user     bool
 	done                   bool
 	oldValue               func(context.Context) (*Agent, error)
 	predicates             []predicate.Agent
@@ -4234,45 +4317,6 @@ func (m *AgentMutation) ResetSessions() {
 	m.removedsessions = nil
 }
 
-// SetRingexUserID sets the "ringex_user" edge to the RingExUser entity by id.
-func (m *AgentMutation) SetRingexUserID(id int) {
-	m.ringex_user = &id
-}
-
-// ClearRingexUser clears the "ringex_user" edge to the RingExUser entity.
-func (m *AgentMutation) ClearRingexUser() {
-	m.clearedringex_user = true
-}
-
-// RingexUserCleared reports if the "ringex_user" edge to the RingExUser entity was cleared.
-func (m *AgentMutation) RingexUserCleared() bool {
-	return m.clearedringex_user
-}
-
-// RingexUserID returns the "ringex_user" edge ID in the mutation.
-func (m *AgentMutation) RingexUserID() (id int, exists bool) {
-	if m.ringex_user != nil {
-		return *m.ringex_user, true
-	}
-	return
-}
-
-// RingexUserIDs returns the "ringex_user" edge IDs in the mutation.
-// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
-// RingexUserID instead. It exists only for internal usage by the builders.
-func (m *AgentMutation) RingexUserIDs() (ids []int) {
-	if id := m.ringex_user; id != nil {
-		ids = append(ids, *id)
-	}
-	return
-}
-
-// ResetRingexUser resets all changes to the "ringex_user" edge.
-func (m *AgentMutation) ResetRingexUser() {
-	m.ringex_user = nil
-	m.clearedringex_user = false
-}
-
 // Where appends a list predicates to the AgentMutation builder.
 func (m *AgentMutation) Where(ps ...predicate.Agent) {
 	m.predicates = append(m.predicates, ps...)
@@ -4703,7 +4747,7 @@ func (m *AgentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AgentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 6)
 	if m.account != nil {
 		edges = append(edges, agent.EdgeAccount)
 	}
@@ -4721,9 +4765,6 @@ func (m *AgentMutation) AddedEdges() []string {
 	}
 	if m.sessions != nil {
 		edges = append(edges, agent.EdgeSessions)
-	}
-	if m.ringex_user != nil {
-		edges = append(edges, agent.EdgeRingexUser)
 	}
 	return edges
 }
@@ -4764,17 +4805,13 @@ func (m *AgentMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
-	case agent.EdgeRingexUser:
-		if id := m.ringex_user; id != nil {
-			return []ent.Value{*id}
-		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AgentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 6)
 	if m.removedteams != nil {
 		edges = append(edges, agent.EdgeTeams)
 	}
@@ -4824,7 +4861,7 @@ func (m *AgentMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AgentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 6)
 	if m.clearedaccount {
 		edges = append(edges, agent.EdgeAccount)
 	}
@@ -4842,9 +4879,6 @@ func (m *AgentMutation) ClearedEdges() []string {
 	}
 	if m.clearedsessions {
 		edges = append(edges, agent.EdgeSessions)
-	}
-	if m.clearedringex_user {
-		edges = append(edges, agent.EdgeRingexUser)
 	}
 	return edges
 }
@@ -4865,8 +4899,6 @@ func (m *AgentMutation) EdgeCleared(name string) bool {
 		return m.clearedcategories
 	case agent.EdgeSessions:
 		return m.clearedsessions
-	case agent.EdgeRingexUser:
-		return m.clearedringex_user
 	}
 	return false
 }
@@ -4880,9 +4912,6 @@ func (m *AgentMutation) ClearEdge(name string) error {
 		return nil
 	case agent.EdgeRole:
 		m.ClearRole()
-		return nil
-	case agent.EdgeRingexUser:
-		m.ClearRingexUser()
 		return nil
 	}
 	return fmt.Errorf("unknown Agent unique edge %s", name)
@@ -4909,9 +4938,6 @@ func (m *AgentMutation) ResetEdge(name string) error {
 		return nil
 	case agent.EdgeSessions:
 		m.ResetSessions()
-		return nil
-	case agent.EdgeRingexUser:
-		m.ResetRingexUser()
 		return nil
 	}
 	return fmt.Errorf("unknown Agent edge %s", name)
@@ -14491,37 +14517,717 @@ func (m *RingExLinkMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown RingExLink edge %s", name)
 }
 
+// RingExRegionalMutation represents an operation that mutates the RingExRegional nodes in the graph.
+type RingExRegionalMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *int
+	ringex_id      *int64
+	addringex_id   *int64
+	timezone_name  *string
+	timezone_bias  *string
+	locale_code    *string
+	synced_at      *time.Time
+	clearedFields  map[string]struct{}
+	account        *int
+	clearedaccount bool
+	done           bool
+	oldValue       func(context.Context) (*RingExRegional, error)
+	predicates     []predicate.RingExRegional
+}
+
+var _ ent.Mutation = (*RingExRegionalMutation)(nil)
+
+// ringexregionalOption allows management of the mutation configuration using functional options.
+type ringexregionalOption func(*RingExRegionalMutation)
+
+// newRingExRegionalMutation creates new mutation for the RingExRegional entity.
+func newRingExRegionalMutation(c config, op Op, opts ...ringexregionalOption) *RingExRegionalMutation {
+	m := &RingExRegionalMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRingExRegional,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRingExRegionalID sets the ID field of the mutation.
+func withRingExRegionalID(id int) ringexregionalOption {
+	return func(m *RingExRegionalMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RingExRegional
+		)
+		m.oldValue = func(ctx context.Context) (*RingExRegional, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RingExRegional.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRingExRegional sets the old RingExRegional of the mutation.
+func withRingExRegional(node *RingExRegional) ringexregionalOption {
+	return func(m *RingExRegionalMutation) {
+		m.oldValue = func(context.Context) (*RingExRegional, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RingExRegionalMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RingExRegionalMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RingExRegionalMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RingExRegionalMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RingExRegional.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetAccountID sets the "account_id" field.
+func (m *RingExRegionalMutation) SetAccountID(i int) {
+	m.account = &i
+}
+
+// AccountID returns the value of the "account_id" field in the mutation.
+func (m *RingExRegionalMutation) AccountID() (r int, exists bool) {
+	v := m.account
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAccountID returns the old "account_id" field's value of the RingExRegional entity.
+// If the RingExRegional object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RingExRegionalMutation) OldAccountID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAccountID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAccountID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAccountID: %w", err)
+	}
+	return oldValue.AccountID, nil
+}
+
+// ResetAccountID resets all changes to the "account_id" field.
+func (m *RingExRegionalMutation) ResetAccountID() {
+	m.account = nil
+}
+
+// SetRingexID sets the "ringex_id" field.
+func (m *RingExRegionalMutation) SetRingexID(i int64) {
+	m.ringex_id = &i
+	m.addringex_id = nil
+}
+
+// RingexID returns the value of the "ringex_id" field in the mutation.
+func (m *RingExRegionalMutation) RingexID() (r int64, exists bool) {
+	v := m.ringex_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRingexID returns the old "ringex_id" field's value of the RingExRegional entity.
+// If the RingExRegional object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RingExRegionalMutation) OldRingexID(ctx context.Context) (v int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRingexID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRingexID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRingexID: %w", err)
+	}
+	return oldValue.RingexID, nil
+}
+
+// AddRingexID adds i to the "ringex_id" field.
+func (m *RingExRegionalMutation) AddRingexID(i int64) {
+	if m.addringex_id != nil {
+		*m.addringex_id += i
+	} else {
+		m.addringex_id = &i
+	}
+}
+
+// AddedRingexID returns the value that was added to the "ringex_id" field in this mutation.
+func (m *RingExRegionalMutation) AddedRingexID() (r int64, exists bool) {
+	v := m.addringex_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRingexID resets all changes to the "ringex_id" field.
+func (m *RingExRegionalMutation) ResetRingexID() {
+	m.ringex_id = nil
+	m.addringex_id = nil
+}
+
+// SetTimezoneName sets the "timezone_name" field.
+func (m *RingExRegionalMutation) SetTimezoneName(s string) {
+	m.timezone_name = &s
+}
+
+// TimezoneName returns the value of the "timezone_name" field in the mutation.
+func (m *RingExRegionalMutation) TimezoneName() (r string, exists bool) {
+	v := m.timezone_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTimezoneName returns the old "timezone_name" field's value of the RingExRegional entity.
+// If the RingExRegional object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RingExRegionalMutation) OldTimezoneName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTimezoneName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTimezoneName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTimezoneName: %w", err)
+	}
+	return oldValue.TimezoneName, nil
+}
+
+// ResetTimezoneName resets all changes to the "timezone_name" field.
+func (m *RingExRegionalMutation) ResetTimezoneName() {
+	m.timezone_name = nil
+}
+
+// SetTimezoneBias sets the "timezone_bias" field.
+func (m *RingExRegionalMutation) SetTimezoneBias(s string) {
+	m.timezone_bias = &s
+}
+
+// TimezoneBias returns the value of the "timezone_bias" field in the mutation.
+func (m *RingExRegionalMutation) TimezoneBias() (r string, exists bool) {
+	v := m.timezone_bias
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTimezoneBias returns the old "timezone_bias" field's value of the RingExRegional entity.
+// If the RingExRegional object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RingExRegionalMutation) OldTimezoneBias(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTimezoneBias is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTimezoneBias requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTimezoneBias: %w", err)
+	}
+	return oldValue.TimezoneBias, nil
+}
+
+// ResetTimezoneBias resets all changes to the "timezone_bias" field.
+func (m *RingExRegionalMutation) ResetTimezoneBias() {
+	m.timezone_bias = nil
+}
+
+// SetLocaleCode sets the "locale_code" field.
+func (m *RingExRegionalMutation) SetLocaleCode(s string) {
+	m.locale_code = &s
+}
+
+// LocaleCode returns the value of the "locale_code" field in the mutation.
+func (m *RingExRegionalMutation) LocaleCode() (r string, exists bool) {
+	v := m.locale_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLocaleCode returns the old "locale_code" field's value of the RingExRegional entity.
+// If the RingExRegional object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RingExRegionalMutation) OldLocaleCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLocaleCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLocaleCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLocaleCode: %w", err)
+	}
+	return oldValue.LocaleCode, nil
+}
+
+// ResetLocaleCode resets all changes to the "locale_code" field.
+func (m *RingExRegionalMutation) ResetLocaleCode() {
+	m.locale_code = nil
+}
+
+// SetSyncedAt sets the "synced_at" field.
+func (m *RingExRegionalMutation) SetSyncedAt(t time.Time) {
+	m.synced_at = &t
+}
+
+// SyncedAt returns the value of the "synced_at" field in the mutation.
+func (m *RingExRegionalMutation) SyncedAt() (r time.Time, exists bool) {
+	v := m.synced_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSyncedAt returns the old "synced_at" field's value of the RingExRegional entity.
+// If the RingExRegional object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RingExRegionalMutation) OldSyncedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSyncedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSyncedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSyncedAt: %w", err)
+	}
+	return oldValue.SyncedAt, nil
+}
+
+// ResetSyncedAt resets all changes to the "synced_at" field.
+func (m *RingExRegionalMutation) ResetSyncedAt() {
+	m.synced_at = nil
+}
+
+// ClearAccount clears the "account" edge to the Account entity.
+func (m *RingExRegionalMutation) ClearAccount() {
+	m.clearedaccount = true
+	m.clearedFields[ringexregional.FieldAccountID] = struct{}{}
+}
+
+// AccountCleared reports if the "account" edge to the Account entity was cleared.
+func (m *RingExRegionalMutation) AccountCleared() bool {
+	return m.clearedaccount
+}
+
+// AccountIDs returns the "account" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AccountID instead. It exists only for internal usage by the builders.
+func (m *RingExRegionalMutation) AccountIDs() (ids []int) {
+	if id := m.account; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAccount resets all changes to the "account" edge.
+func (m *RingExRegionalMutation) ResetAccount() {
+	m.account = nil
+	m.clearedaccount = false
+}
+
+// Where appends a list predicates to the RingExRegionalMutation builder.
+func (m *RingExRegionalMutation) Where(ps ...predicate.RingExRegional) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RingExRegionalMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RingExRegionalMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RingExRegional, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RingExRegionalMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RingExRegionalMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RingExRegional).
+func (m *RingExRegionalMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RingExRegionalMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.account != nil {
+		fields = append(fields, ringexregional.FieldAccountID)
+	}
+	if m.ringex_id != nil {
+		fields = append(fields, ringexregional.FieldRingexID)
+	}
+	if m.timezone_name != nil {
+		fields = append(fields, ringexregional.FieldTimezoneName)
+	}
+	if m.timezone_bias != nil {
+		fields = append(fields, ringexregional.FieldTimezoneBias)
+	}
+	if m.locale_code != nil {
+		fields = append(fields, ringexregional.FieldLocaleCode)
+	}
+	if m.synced_at != nil {
+		fields = append(fields, ringexregional.FieldSyncedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RingExRegionalMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case ringexregional.FieldAccountID:
+		return m.AccountID()
+	case ringexregional.FieldRingexID:
+		return m.RingexID()
+	case ringexregional.FieldTimezoneName:
+		return m.TimezoneName()
+	case ringexregional.FieldTimezoneBias:
+		return m.TimezoneBias()
+	case ringexregional.FieldLocaleCode:
+		return m.LocaleCode()
+	case ringexregional.FieldSyncedAt:
+		return m.SyncedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RingExRegionalMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case ringexregional.FieldAccountID:
+		return m.OldAccountID(ctx)
+	case ringexregional.FieldRingexID:
+		return m.OldRingexID(ctx)
+	case ringexregional.FieldTimezoneName:
+		return m.OldTimezoneName(ctx)
+	case ringexregional.FieldTimezoneBias:
+		return m.OldTimezoneBias(ctx)
+	case ringexregional.FieldLocaleCode:
+		return m.OldLocaleCode(ctx)
+	case ringexregional.FieldSyncedAt:
+		return m.OldSyncedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown RingExRegional field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RingExRegionalMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case ringexregional.FieldAccountID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAccountID(v)
+		return nil
+	case ringexregional.FieldRingexID:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRingexID(v)
+		return nil
+	case ringexregional.FieldTimezoneName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTimezoneName(v)
+		return nil
+	case ringexregional.FieldTimezoneBias:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTimezoneBias(v)
+		return nil
+	case ringexregional.FieldLocaleCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLocaleCode(v)
+		return nil
+	case ringexregional.FieldSyncedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSyncedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RingExRegional field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RingExRegionalMutation) AddedFields() []string {
+	var fields []string
+	if m.addringex_id != nil {
+		fields = append(fields, ringexregional.FieldRingexID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RingExRegionalMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case ringexregional.FieldRingexID:
+		return m.AddedRingexID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RingExRegionalMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case ringexregional.FieldRingexID:
+		v, ok := value.(int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRingexID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RingExRegional numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RingExRegionalMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RingExRegionalMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RingExRegionalMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown RingExRegional nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RingExRegionalMutation) ResetField(name string) error {
+	switch name {
+	case ringexregional.FieldAccountID:
+		m.ResetAccountID()
+		return nil
+	case ringexregional.FieldRingexID:
+		m.ResetRingexID()
+		return nil
+	case ringexregional.FieldTimezoneName:
+		m.ResetTimezoneName()
+		return nil
+	case ringexregional.FieldTimezoneBias:
+		m.ResetTimezoneBias()
+		return nil
+	case ringexregional.FieldLocaleCode:
+		m.ResetLocaleCode()
+		return nil
+	case ringexregional.FieldSyncedAt:
+		m.ResetSyncedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown RingExRegional field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RingExRegionalMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.account != nil {
+		edges = append(edges, ringexregional.EdgeAccount)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RingExRegionalMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case ringexregional.EdgeAccount:
+		if id := m.account; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RingExRegionalMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RingExRegionalMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RingExRegionalMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedaccount {
+		edges = append(edges, ringexregional.EdgeAccount)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RingExRegionalMutation) EdgeCleared(name string) bool {
+	switch name {
+	case ringexregional.EdgeAccount:
+		return m.clearedaccount
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RingExRegionalMutation) ClearEdge(name string) error {
+	switch name {
+	case ringexregional.EdgeAccount:
+		m.ClearAccount()
+		return nil
+	}
+	return fmt.Errorf("unknown RingExRegional unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RingExRegionalMutation) ResetEdge(name string) error {
+	switch name {
+	case ringexregional.EdgeAccount:
+		m.ResetAccount()
+		return nil
+	}
+	return fmt.Errorf("unknown RingExRegional edge %s", name)
+}
+
 // RingExUserMutation represents an operation that mutates the RingExUser nodes in the graph.
 type RingExUserMutation struct {
 	config
-	op                 Op
-	typ                string
-	id                 *int
-	ringex_id          *int64
-	addringex_id       *int64
-	extension_number   *string
-	first_name         *string
-	last_name          *string
-	email              *string
-	login              *string
-	status             *ringexuser.Status
-	hidden             *bool
-	removed            *bool
-	removed_at         *time.Time
-	timezone_name      *string
-	timezone_bias      *string
-	locale_code        *string
-	regional_synced_at *time.Time
-	search_text        *string
-	synced_at          *time.Time
-	clearedFields      map[string]struct{}
-	account            *int
-	clearedaccount     bool
-	agent              *int
-	clearedagent       bool
-	done               bool
-	oldValue           func(context.Context) (*RingExUser, error)
-	predicates         []predicate.RingExUser
+	op               Op
+	typ              string
+	id               *int
+	ringex_id        *int64
+	addringex_id     *int64
+	extension_number *string
+	first_name       *string
+	last_name        *string
+	email            *string
+	login            *string
+	status           *ringexuser.Status
+	hidden           *bool
+	removed          *bool
+	removed_at       *time.Time
+	search_text      *string
+	synced_at        *time.Time
+	clearedFields    map[string]struct{}
+	account          *int
+	clearedaccount   bool
+	done             bool
+	oldValue         func(context.Context) (*RingExUser, error)
+	predicates       []predicate.RingExUser
 }
 
 var _ ent.Mutation = (*RingExUserMutation)(nil)
@@ -15051,202 +15757,6 @@ func (m *RingExUserMutation) ResetRemovedAt() {
 	delete(m.clearedFields, ringexuser.FieldRemovedAt)
 }
 
-// SetTimezoneName sets the "timezone_name" field.
-func (m *RingExUserMutation) SetTimezoneName(s string) {
-	m.timezone_name = &s
-}
-
-// TimezoneName returns the value of the "timezone_name" field in the mutation.
-func (m *RingExUserMutation) TimezoneName() (r string, exists bool) {
-	v := m.timezone_name
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldTimezoneName returns the old "timezone_name" field's value of the RingExUser entity.
-// If the RingExUser object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RingExUserMutation) OldTimezoneName(ctx context.Context) (v *string, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldTimezoneName is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldTimezoneName requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldTimezoneName: %w", err)
-	}
-	return oldValue.TimezoneName, nil
-}
-
-// ClearTimezoneName clears the value of the "timezone_name" field.
-func (m *RingExUserMutation) ClearTimezoneName() {
-	m.timezone_name = nil
-	m.clearedFields[ringexuser.FieldTimezoneName] = struct{}{}
-}
-
-// TimezoneNameCleared returns if the "timezone_name" field was cleared in this mutation.
-func (m *RingExUserMutation) TimezoneNameCleared() bool {
-	_, ok := m.clearedFields[ringexuser.FieldTimezoneName]
-	return ok
-}
-
-// ResetTimezoneName resets all changes to the "timezone_name" field.
-func (m *RingExUserMutation) ResetTimezoneName() {
-	m.timezone_name = nil
-	delete(m.clearedFields, ringexuser.FieldTimezoneName)
-}
-
-// SetTimezoneBias sets the "timezone_bias" field.
-func (m *RingExUserMutation) SetTimezoneBias(s string) {
-	m.timezone_bias = &s
-}
-
-// TimezoneBias returns the value of the "timezone_bias" field in the mutation.
-func (m *RingExUserMutation) TimezoneBias() (r string, exists bool) {
-	v := m.timezone_bias
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldTimezoneBias returns the old "timezone_bias" field's value of the RingExUser entity.
-// If the RingExUser object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RingExUserMutation) OldTimezoneBias(ctx context.Context) (v *string, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldTimezoneBias is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldTimezoneBias requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldTimezoneBias: %w", err)
-	}
-	return oldValue.TimezoneBias, nil
-}
-
-// ClearTimezoneBias clears the value of the "timezone_bias" field.
-func (m *RingExUserMutation) ClearTimezoneBias() {
-	m.timezone_bias = nil
-	m.clearedFields[ringexuser.FieldTimezoneBias] = struct{}{}
-}
-
-// TimezoneBiasCleared returns if the "timezone_bias" field was cleared in this mutation.
-func (m *RingExUserMutation) TimezoneBiasCleared() bool {
-	_, ok := m.clearedFields[ringexuser.FieldTimezoneBias]
-	return ok
-}
-
-// ResetTimezoneBias resets all changes to the "timezone_bias" field.
-func (m *RingExUserMutation) ResetTimezoneBias() {
-	m.timezone_bias = nil
-	delete(m.clearedFields, ringexuser.FieldTimezoneBias)
-}
-
-// SetLocaleCode sets the "locale_code" field.
-func (m *RingExUserMutation) SetLocaleCode(s string) {
-	m.locale_code = &s
-}
-
-// LocaleCode returns the value of the "locale_code" field in the mutation.
-func (m *RingExUserMutation) LocaleCode() (r string, exists bool) {
-	v := m.locale_code
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldLocaleCode returns the old "locale_code" field's value of the RingExUser entity.
-// If the RingExUser object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RingExUserMutation) OldLocaleCode(ctx context.Context) (v *string, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldLocaleCode is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldLocaleCode requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldLocaleCode: %w", err)
-	}
-	return oldValue.LocaleCode, nil
-}
-
-// ClearLocaleCode clears the value of the "locale_code" field.
-func (m *RingExUserMutation) ClearLocaleCode() {
-	m.locale_code = nil
-	m.clearedFields[ringexuser.FieldLocaleCode] = struct{}{}
-}
-
-// LocaleCodeCleared returns if the "locale_code" field was cleared in this mutation.
-func (m *RingExUserMutation) LocaleCodeCleared() bool {
-	_, ok := m.clearedFields[ringexuser.FieldLocaleCode]
-	return ok
-}
-
-// ResetLocaleCode resets all changes to the "locale_code" field.
-func (m *RingExUserMutation) ResetLocaleCode() {
-	m.locale_code = nil
-	delete(m.clearedFields, ringexuser.FieldLocaleCode)
-}
-
-// SetRegionalSyncedAt sets the "regional_synced_at" field.
-func (m *RingExUserMutation) SetRegionalSyncedAt(t time.Time) {
-	m.regional_synced_at = &t
-}
-
-// RegionalSyncedAt returns the value of the "regional_synced_at" field in the mutation.
-func (m *RingExUserMutation) RegionalSyncedAt() (r time.Time, exists bool) {
-	v := m.regional_synced_at
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldRegionalSyncedAt returns the old "regional_synced_at" field's value of the RingExUser entity.
-// If the RingExUser object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RingExUserMutation) OldRegionalSyncedAt(ctx context.Context) (v *time.Time, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldRegionalSyncedAt is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldRegionalSyncedAt requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldRegionalSyncedAt: %w", err)
-	}
-	return oldValue.RegionalSyncedAt, nil
-}
-
-// ClearRegionalSyncedAt clears the value of the "regional_synced_at" field.
-func (m *RingExUserMutation) ClearRegionalSyncedAt() {
-	m.regional_synced_at = nil
-	m.clearedFields[ringexuser.FieldRegionalSyncedAt] = struct{}{}
-}
-
-// RegionalSyncedAtCleared returns if the "regional_synced_at" field was cleared in this mutation.
-func (m *RingExUserMutation) RegionalSyncedAtCleared() bool {
-	_, ok := m.clearedFields[ringexuser.FieldRegionalSyncedAt]
-	return ok
-}
-
-// ResetRegionalSyncedAt resets all changes to the "regional_synced_at" field.
-func (m *RingExUserMutation) ResetRegionalSyncedAt() {
-	m.regional_synced_at = nil
-	delete(m.clearedFields, ringexuser.FieldRegionalSyncedAt)
-}
-
 // SetSearchText sets the "search_text" field.
 func (m *RingExUserMutation) SetSearchText(s string) {
 	m.search_text = &s
@@ -15319,55 +15829,6 @@ func (m *RingExUserMutation) ResetSyncedAt() {
 	m.synced_at = nil
 }
 
-// SetAgentID sets the "agent_id" field.
-func (m *RingExUserMutation) SetAgentID(i int) {
-	m.agent = &i
-}
-
-// AgentID returns the value of the "agent_id" field in the mutation.
-func (m *RingExUserMutation) AgentID() (r int, exists bool) {
-	v := m.agent
-	if v == nil {
-		return
-	}
-	return *v, true
-}
-
-// OldAgentID returns the old "agent_id" field's value of the RingExUser entity.
-// If the RingExUser object wasn't provided to the builder, the object is fetched from the database.
-// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *RingExUserMutation) OldAgentID(ctx context.Context) (v *int, err error) {
-	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldAgentID is only allowed on UpdateOne operations")
-	}
-	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldAgentID requires an ID field in the mutation")
-	}
-	oldValue, err := m.oldValue(ctx)
-	if err != nil {
-		return v, fmt.Errorf("querying old value for OldAgentID: %w", err)
-	}
-	return oldValue.AgentID, nil
-}
-
-// ClearAgentID clears the value of the "agent_id" field.
-func (m *RingExUserMutation) ClearAgentID() {
-	m.agent = nil
-	m.clearedFields[ringexuser.FieldAgentID] = struct{}{}
-}
-
-// AgentIDCleared returns if the "agent_id" field was cleared in this mutation.
-func (m *RingExUserMutation) AgentIDCleared() bool {
-	_, ok := m.clearedFields[ringexuser.FieldAgentID]
-	return ok
-}
-
-// ResetAgentID resets all changes to the "agent_id" field.
-func (m *RingExUserMutation) ResetAgentID() {
-	m.agent = nil
-	delete(m.clearedFields, ringexuser.FieldAgentID)
-}
-
 // ClearAccount clears the "account" edge to the Account entity.
 func (m *RingExUserMutation) ClearAccount() {
 	m.clearedaccount = true
@@ -15393,33 +15854,6 @@ func (m *RingExUserMutation) AccountIDs() (ids []int) {
 func (m *RingExUserMutation) ResetAccount() {
 	m.account = nil
 	m.clearedaccount = false
-}
-
-// ClearAgent clears the "agent" edge to the Agent entity.
-func (m *RingExUserMutation) ClearAgent() {
-	m.clearedagent = true
-	m.clearedFields[ringexuser.FieldAgentID] = struct{}{}
-}
-
-// AgentCleared reports if the "agent" edge to the Agent entity was cleared.
-func (m *RingExUserMutation) AgentCleared() bool {
-	return m.AgentIDCleared() || m.clearedagent
-}
-
-// AgentIDs returns the "agent" edge IDs in the mutation.
-// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
-// AgentID instead. It exists only for internal usage by the builders.
-func (m *RingExUserMutation) AgentIDs() (ids []int) {
-	if id := m.agent; id != nil {
-		ids = append(ids, *id)
-	}
-	return
-}
-
-// ResetAgent resets all changes to the "agent" edge.
-func (m *RingExUserMutation) ResetAgent() {
-	m.agent = nil
-	m.clearedagent = false
 }
 
 // Where appends a list predicates to the RingExUserMutation builder.
@@ -15456,7 +15890,7 @@ func (m *RingExUserMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *RingExUserMutation) Fields() []string {
-	fields := make([]string, 0, 18)
+	fields := make([]string, 0, 13)
 	if m.account != nil {
 		fields = append(fields, ringexuser.FieldAccountID)
 	}
@@ -15490,26 +15924,11 @@ func (m *RingExUserMutation) Fields() []string {
 	if m.removed_at != nil {
 		fields = append(fields, ringexuser.FieldRemovedAt)
 	}
-	if m.timezone_name != nil {
-		fields = append(fields, ringexuser.FieldTimezoneName)
-	}
-	if m.timezone_bias != nil {
-		fields = append(fields, ringexuser.FieldTimezoneBias)
-	}
-	if m.locale_code != nil {
-		fields = append(fields, ringexuser.FieldLocaleCode)
-	}
-	if m.regional_synced_at != nil {
-		fields = append(fields, ringexuser.FieldRegionalSyncedAt)
-	}
 	if m.search_text != nil {
 		fields = append(fields, ringexuser.FieldSearchText)
 	}
 	if m.synced_at != nil {
 		fields = append(fields, ringexuser.FieldSyncedAt)
-	}
-	if m.agent != nil {
-		fields = append(fields, ringexuser.FieldAgentID)
 	}
 	return fields
 }
@@ -15541,20 +15960,10 @@ func (m *RingExUserMutation) Field(name string) (ent.Value, bool) {
 		return m.Removed()
 	case ringexuser.FieldRemovedAt:
 		return m.RemovedAt()
-	case ringexuser.FieldTimezoneName:
-		return m.TimezoneName()
-	case ringexuser.FieldTimezoneBias:
-		return m.TimezoneBias()
-	case ringexuser.FieldLocaleCode:
-		return m.LocaleCode()
-	case ringexuser.FieldRegionalSyncedAt:
-		return m.RegionalSyncedAt()
 	case ringexuser.FieldSearchText:
 		return m.SearchText()
 	case ringexuser.FieldSyncedAt:
 		return m.SyncedAt()
-	case ringexuser.FieldAgentID:
-		return m.AgentID()
 	}
 	return nil, false
 }
@@ -15586,20 +15995,10 @@ func (m *RingExUserMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldRemoved(ctx)
 	case ringexuser.FieldRemovedAt:
 		return m.OldRemovedAt(ctx)
-	case ringexuser.FieldTimezoneName:
-		return m.OldTimezoneName(ctx)
-	case ringexuser.FieldTimezoneBias:
-		return m.OldTimezoneBias(ctx)
-	case ringexuser.FieldLocaleCode:
-		return m.OldLocaleCode(ctx)
-	case ringexuser.FieldRegionalSyncedAt:
-		return m.OldRegionalSyncedAt(ctx)
 	case ringexuser.FieldSearchText:
 		return m.OldSearchText(ctx)
 	case ringexuser.FieldSyncedAt:
 		return m.OldSyncedAt(ctx)
-	case ringexuser.FieldAgentID:
-		return m.OldAgentID(ctx)
 	}
 	return nil, fmt.Errorf("unknown RingExUser field %s", name)
 }
@@ -15686,34 +16085,6 @@ func (m *RingExUserMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetRemovedAt(v)
 		return nil
-	case ringexuser.FieldTimezoneName:
-		v, ok := value.(string)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetTimezoneName(v)
-		return nil
-	case ringexuser.FieldTimezoneBias:
-		v, ok := value.(string)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetTimezoneBias(v)
-		return nil
-	case ringexuser.FieldLocaleCode:
-		v, ok := value.(string)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetLocaleCode(v)
-		return nil
-	case ringexuser.FieldRegionalSyncedAt:
-		v, ok := value.(time.Time)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetRegionalSyncedAt(v)
-		return nil
 	case ringexuser.FieldSearchText:
 		v, ok := value.(string)
 		if !ok {
@@ -15727,13 +16098,6 @@ func (m *RingExUserMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetSyncedAt(v)
-		return nil
-	case ringexuser.FieldAgentID:
-		v, ok := value.(int)
-		if !ok {
-			return fmt.Errorf("unexpected type %T for field %s", value, name)
-		}
-		m.SetAgentID(v)
 		return nil
 	}
 	return fmt.Errorf("unknown RingExUser field %s", name)
@@ -15783,21 +16147,6 @@ func (m *RingExUserMutation) ClearedFields() []string {
 	if m.FieldCleared(ringexuser.FieldRemovedAt) {
 		fields = append(fields, ringexuser.FieldRemovedAt)
 	}
-	if m.FieldCleared(ringexuser.FieldTimezoneName) {
-		fields = append(fields, ringexuser.FieldTimezoneName)
-	}
-	if m.FieldCleared(ringexuser.FieldTimezoneBias) {
-		fields = append(fields, ringexuser.FieldTimezoneBias)
-	}
-	if m.FieldCleared(ringexuser.FieldLocaleCode) {
-		fields = append(fields, ringexuser.FieldLocaleCode)
-	}
-	if m.FieldCleared(ringexuser.FieldRegionalSyncedAt) {
-		fields = append(fields, ringexuser.FieldRegionalSyncedAt)
-	}
-	if m.FieldCleared(ringexuser.FieldAgentID) {
-		fields = append(fields, ringexuser.FieldAgentID)
-	}
 	return fields
 }
 
@@ -15814,21 +16163,6 @@ func (m *RingExUserMutation) ClearField(name string) error {
 	switch name {
 	case ringexuser.FieldRemovedAt:
 		m.ClearRemovedAt()
-		return nil
-	case ringexuser.FieldTimezoneName:
-		m.ClearTimezoneName()
-		return nil
-	case ringexuser.FieldTimezoneBias:
-		m.ClearTimezoneBias()
-		return nil
-	case ringexuser.FieldLocaleCode:
-		m.ClearLocaleCode()
-		return nil
-	case ringexuser.FieldRegionalSyncedAt:
-		m.ClearRegionalSyncedAt()
-		return nil
-	case ringexuser.FieldAgentID:
-		m.ClearAgentID()
 		return nil
 	}
 	return fmt.Errorf("unknown RingExUser nullable field %s", name)
@@ -15871,26 +16205,11 @@ func (m *RingExUserMutation) ResetField(name string) error {
 	case ringexuser.FieldRemovedAt:
 		m.ResetRemovedAt()
 		return nil
-	case ringexuser.FieldTimezoneName:
-		m.ResetTimezoneName()
-		return nil
-	case ringexuser.FieldTimezoneBias:
-		m.ResetTimezoneBias()
-		return nil
-	case ringexuser.FieldLocaleCode:
-		m.ResetLocaleCode()
-		return nil
-	case ringexuser.FieldRegionalSyncedAt:
-		m.ResetRegionalSyncedAt()
-		return nil
 	case ringexuser.FieldSearchText:
 		m.ResetSearchText()
 		return nil
 	case ringexuser.FieldSyncedAt:
 		m.ResetSyncedAt()
-		return nil
-	case ringexuser.FieldAgentID:
-		m.ResetAgentID()
 		return nil
 	}
 	return fmt.Errorf("unknown RingExUser field %s", name)
@@ -15898,12 +16217,9 @@ func (m *RingExUserMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *RingExUserMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 1)
 	if m.account != nil {
 		edges = append(edges, ringexuser.EdgeAccount)
-	}
-	if m.agent != nil {
-		edges = append(edges, ringexuser.EdgeAgent)
 	}
 	return edges
 }
@@ -15916,17 +16232,13 @@ func (m *RingExUserMutation) AddedIDs(name string) []ent.Value {
 		if id := m.account; id != nil {
 			return []ent.Value{*id}
 		}
-	case ringexuser.EdgeAgent:
-		if id := m.agent; id != nil {
-			return []ent.Value{*id}
-		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *RingExUserMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 1)
 	return edges
 }
 
@@ -15938,12 +16250,9 @@ func (m *RingExUserMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *RingExUserMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 1)
 	if m.clearedaccount {
 		edges = append(edges, ringexuser.EdgeAccount)
-	}
-	if m.clearedagent {
-		edges = append(edges, ringexuser.EdgeAgent)
 	}
 	return edges
 }
@@ -15954,8 +16263,6 @@ func (m *RingExUserMutation) EdgeCleared(name string) bool {
 	switch name {
 	case ringexuser.EdgeAccount:
 		return m.clearedaccount
-	case ringexuser.EdgeAgent:
-		return m.clearedagent
 	}
 	return false
 }
@@ -15967,9 +16274,6 @@ func (m *RingExUserMutation) ClearEdge(name string) error {
 	case ringexuser.EdgeAccount:
 		m.ClearAccount()
 		return nil
-	case ringexuser.EdgeAgent:
-		m.ClearAgent()
-		return nil
 	}
 	return fmt.Errorf("unknown RingExUser unique edge %s", name)
 }
@@ -15980,9 +16284,6 @@ func (m *RingExUserMutation) ResetEdge(name string) error {
 	switch name {
 	case ringexuser.EdgeAccount:
 		m.ResetAccount()
-		return nil
-	case ringexuser.EdgeAgent:
-		m.ResetAgent()
 		return nil
 	}
 	return fmt.Errorf("unknown RingExUser edge %s", name)

@@ -10,7 +10,6 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"github.com/switchboard/switchboard/ent/account"
-	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 )
 
@@ -41,20 +40,10 @@ type RingExUser struct {
 	Removed bool `json:"removed,omitempty"`
 	// RemovedAt holds the value of the "removed_at" field.
 	RemovedAt *time.Time `json:"removed_at,omitempty"`
-	// TimezoneName holds the value of the "timezone_name" field.
-	TimezoneName *string `json:"timezone_name,omitempty"`
-	// TimezoneBias holds the value of the "timezone_bias" field.
-	TimezoneBias *string `json:"timezone_bias,omitempty"`
-	// LocaleCode holds the value of the "locale_code" field.
-	LocaleCode *string `json:"locale_code,omitempty"`
-	// RegionalSyncedAt holds the value of the "regional_synced_at" field.
-	RegionalSyncedAt *time.Time `json:"regional_synced_at,omitempty"`
 	// SearchText holds the value of the "search_text" field.
 	SearchText string `json:"search_text,omitempty"`
 	// SyncedAt holds the value of the "synced_at" field.
 	SyncedAt time.Time `json:"synced_at,omitempty"`
-	// AgentID holds the value of the "agent_id" field.
-	AgentID *int `json:"agent_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the RingExUserQuery when eager-loading is set.
 	Edges        RingExUserEdges `json:"edges"`
@@ -65,13 +54,11 @@ type RingExUser struct {
 type RingExUserEdges struct {
 	// Account holds the value of the account edge.
 	Account *Account `json:"account,omitempty"`
-	// Agent holds the value of the agent edge.
-	Agent *Agent `json:"agent,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [1]bool
 	// totalCount holds the count of the edges above.
-	totalCount [2]map[string]int
+	totalCount [1]map[string]int
 }
 
 // AccountOrErr returns the Account value or an error if the edge
@@ -85,17 +72,6 @@ func (e RingExUserEdges) AccountOrErr() (*Account, error) {
 	return nil, &NotLoadedError{edge: "account"}
 }
 
-// AgentOrErr returns the Agent value or an error if the edge
-// was not loaded in eager-loading, or loaded but was not found.
-func (e RingExUserEdges) AgentOrErr() (*Agent, error) {
-	if e.Agent != nil {
-		return e.Agent, nil
-	} else if e.loadedTypes[1] {
-		return nil, &NotFoundError{label: agent.Label}
-	}
-	return nil, &NotLoadedError{edge: "agent"}
-}
-
 // scanValues returns the types for scanning values from sql.Rows.
 func (*RingExUser) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -103,11 +79,11 @@ func (*RingExUser) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case ringexuser.FieldHidden, ringexuser.FieldRemoved:
 			values[i] = new(sql.NullBool)
-		case ringexuser.FieldID, ringexuser.FieldAccountID, ringexuser.FieldRingexID, ringexuser.FieldAgentID:
+		case ringexuser.FieldID, ringexuser.FieldAccountID, ringexuser.FieldRingexID:
 			values[i] = new(sql.NullInt64)
-		case ringexuser.FieldExtensionNumber, ringexuser.FieldFirstName, ringexuser.FieldLastName, ringexuser.FieldEmail, ringexuser.FieldLogin, ringexuser.FieldStatus, ringexuser.FieldTimezoneName, ringexuser.FieldTimezoneBias, ringexuser.FieldLocaleCode, ringexuser.FieldSearchText:
+		case ringexuser.FieldExtensionNumber, ringexuser.FieldFirstName, ringexuser.FieldLastName, ringexuser.FieldEmail, ringexuser.FieldLogin, ringexuser.FieldStatus, ringexuser.FieldSearchText:
 			values[i] = new(sql.NullString)
-		case ringexuser.FieldRemovedAt, ringexuser.FieldRegionalSyncedAt, ringexuser.FieldSyncedAt:
+		case ringexuser.FieldRemovedAt, ringexuser.FieldSyncedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -197,34 +173,6 @@ func (_m *RingExUser) assignValues(columns []string, values []any) error {
 				_m.RemovedAt = new(time.Time)
 				*_m.RemovedAt = value.Time
 			}
-		case ringexuser.FieldTimezoneName:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field timezone_name", values[i])
-			} else if value.Valid {
-				_m.TimezoneName = new(string)
-				*_m.TimezoneName = value.String
-			}
-		case ringexuser.FieldTimezoneBias:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field timezone_bias", values[i])
-			} else if value.Valid {
-				_m.TimezoneBias = new(string)
-				*_m.TimezoneBias = value.String
-			}
-		case ringexuser.FieldLocaleCode:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field locale_code", values[i])
-			} else if value.Valid {
-				_m.LocaleCode = new(string)
-				*_m.LocaleCode = value.String
-			}
-		case ringexuser.FieldRegionalSyncedAt:
-			if value, ok := values[i].(*sql.NullTime); !ok {
-				return fmt.Errorf("unexpected type %T for field regional_synced_at", values[i])
-			} else if value.Valid {
-				_m.RegionalSyncedAt = new(time.Time)
-				*_m.RegionalSyncedAt = value.Time
-			}
 		case ringexuser.FieldSearchText:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field search_text", values[i])
@@ -236,13 +184,6 @@ func (_m *RingExUser) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field synced_at", values[i])
 			} else if value.Valid {
 				_m.SyncedAt = value.Time
-			}
-		case ringexuser.FieldAgentID:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for field agent_id", values[i])
-			} else if value.Valid {
-				_m.AgentID = new(int)
-				*_m.AgentID = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -260,11 +201,6 @@ func (_m *RingExUser) Value(name string) (ent.Value, error) {
 // QueryAccount queries the "account" edge of the RingExUser entity.
 func (_m *RingExUser) QueryAccount() *AccountQuery {
 	return NewRingExUserClient(_m.config).QueryAccount(_m)
-}
-
-// QueryAgent queries the "agent" edge of the RingExUser entity.
-func (_m *RingExUser) QueryAgent() *AgentQuery {
-	return NewRingExUserClient(_m.config).QueryAgent(_m)
 }
 
 // Update returns a builder for updating this RingExUser.
@@ -325,36 +261,11 @@ func (_m *RingExUser) String() string {
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")
-	if v := _m.TimezoneName; v != nil {
-		builder.WriteString("timezone_name=")
-		builder.WriteString(*v)
-	}
-	builder.WriteString(", ")
-	if v := _m.TimezoneBias; v != nil {
-		builder.WriteString("timezone_bias=")
-		builder.WriteString(*v)
-	}
-	builder.WriteString(", ")
-	if v := _m.LocaleCode; v != nil {
-		builder.WriteString("locale_code=")
-		builder.WriteString(*v)
-	}
-	builder.WriteString(", ")
-	if v := _m.RegionalSyncedAt; v != nil {
-		builder.WriteString("regional_synced_at=")
-		builder.WriteString(v.Format(time.ANSIC))
-	}
-	builder.WriteString(", ")
 	builder.WriteString("search_text=")
 	builder.WriteString(_m.SearchText)
 	builder.WriteString(", ")
 	builder.WriteString("synced_at=")
 	builder.WriteString(_m.SyncedAt.Format(time.ANSIC))
-	builder.WriteString(", ")
-	if v := _m.AgentID; v != nil {
-		builder.WriteString("agent_id=")
-		builder.WriteString(fmt.Sprintf("%v", *v))
-	}
 	builder.WriteByte(')')
 	return builder.String()
 }

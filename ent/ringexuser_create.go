@@ -12,7 +12,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/switchboard/switchboard/ent/account"
-	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 )
 
@@ -154,62 +153,6 @@ func (_c *RingExUserCreate) SetNillableRemovedAt(v *time.Time) *RingExUserCreate
 	return _c
 }
 
-// SetTimezoneName sets the "timezone_name" field.
-func (_c *RingExUserCreate) SetTimezoneName(v string) *RingExUserCreate {
-	_c.mutation.SetTimezoneName(v)
-	return _c
-}
-
-// SetNillableTimezoneName sets the "timezone_name" field if the given value is not nil.
-func (_c *RingExUserCreate) SetNillableTimezoneName(v *string) *RingExUserCreate {
-	if v != nil {
-		_c.SetTimezoneName(*v)
-	}
-	return _c
-}
-
-// SetTimezoneBias sets the "timezone_bias" field.
-func (_c *RingExUserCreate) SetTimezoneBias(v string) *RingExUserCreate {
-	_c.mutation.SetTimezoneBias(v)
-	return _c
-}
-
-// SetNillableTimezoneBias sets the "timezone_bias" field if the given value is not nil.
-func (_c *RingExUserCreate) SetNillableTimezoneBias(v *string) *RingExUserCreate {
-	if v != nil {
-		_c.SetTimezoneBias(*v)
-	}
-	return _c
-}
-
-// SetLocaleCode sets the "locale_code" field.
-func (_c *RingExUserCreate) SetLocaleCode(v string) *RingExUserCreate {
-	_c.mutation.SetLocaleCode(v)
-	return _c
-}
-
-// SetNillableLocaleCode sets the "locale_code" field if the given value is not nil.
-func (_c *RingExUserCreate) SetNillableLocaleCode(v *string) *RingExUserCreate {
-	if v != nil {
-		_c.SetLocaleCode(*v)
-	}
-	return _c
-}
-
-// SetRegionalSyncedAt sets the "regional_synced_at" field.
-func (_c *RingExUserCreate) SetRegionalSyncedAt(v time.Time) *RingExUserCreate {
-	_c.mutation.SetRegionalSyncedAt(v)
-	return _c
-}
-
-// SetNillableRegionalSyncedAt sets the "regional_synced_at" field if the given value is not nil.
-func (_c *RingExUserCreate) SetNillableRegionalSyncedAt(v *time.Time) *RingExUserCreate {
-	if v != nil {
-		_c.SetRegionalSyncedAt(*v)
-	}
-	return _c
-}
-
 // SetSearchText sets the "search_text" field.
 func (_c *RingExUserCreate) SetSearchText(v string) *RingExUserCreate {
 	_c.mutation.SetSearchText(v)
@@ -238,28 +181,9 @@ func (_c *RingExUserCreate) SetNillableSyncedAt(v *time.Time) *RingExUserCreate 
 	return _c
 }
 
-// SetAgentID sets the "agent_id" field.
-func (_c *RingExUserCreate) SetAgentID(v int) *RingExUserCreate {
-	_c.mutation.SetAgentID(v)
-	return _c
-}
-
-// SetNillableAgentID sets the "agent_id" field if the given value is not nil.
-func (_c *RingExUserCreate) SetNillableAgentID(v *int) *RingExUserCreate {
-	if v != nil {
-		_c.SetAgentID(*v)
-	}
-	return _c
-}
-
 // SetAccount sets the "account" edge to the Account entity.
 func (_c *RingExUserCreate) SetAccount(v *Account) *RingExUserCreate {
 	return _c.SetAccountID(v.ID)
-}
-
-// SetAgent sets the "agent" edge to the Agent entity.
-func (_c *RingExUserCreate) SetAgent(v *Agent) *RingExUserCreate {
-	return _c.SetAgentID(v.ID)
 }
 
 // Mutation returns the RingExUserMutation object of the builder.
@@ -454,22 +378,6 @@ func (_c *RingExUserCreate) createSpec() (*RingExUser, *sqlgraph.CreateSpec) {
 		_spec.SetField(ringexuser.FieldRemovedAt, field.TypeTime, value)
 		_node.RemovedAt = &value
 	}
-	if value, ok := _c.mutation.TimezoneName(); ok {
-		_spec.SetField(ringexuser.FieldTimezoneName, field.TypeString, value)
-		_node.TimezoneName = &value
-	}
-	if value, ok := _c.mutation.TimezoneBias(); ok {
-		_spec.SetField(ringexuser.FieldTimezoneBias, field.TypeString, value)
-		_node.TimezoneBias = &value
-	}
-	if value, ok := _c.mutation.LocaleCode(); ok {
-		_spec.SetField(ringexuser.FieldLocaleCode, field.TypeString, value)
-		_node.LocaleCode = &value
-	}
-	if value, ok := _c.mutation.RegionalSyncedAt(); ok {
-		_spec.SetField(ringexuser.FieldRegionalSyncedAt, field.TypeTime, value)
-		_node.RegionalSyncedAt = &value
-	}
 	if value, ok := _c.mutation.SearchText(); ok {
 		_spec.SetField(ringexuser.FieldSearchText, field.TypeString, value)
 		_node.SearchText = value
@@ -493,23 +401,6 @@ func (_c *RingExUserCreate) createSpec() (*RingExUser, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.AccountID = nodes[0]
-		_spec.Edges = append(_spec.Edges, edge)
-	}
-	if nodes := _c.mutation.AgentIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: true,
-			Table:   ringexuser.AgentTable,
-			Columns: []string{ringexuser.AgentColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(agent.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_node.AgentID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -678,78 +569,6 @@ func (u *RingExUserUpsert) ClearRemovedAt() *RingExUserUpsert {
 	return u
 }
 
-// SetTimezoneName sets the "timezone_name" field.
-func (u *RingExUserUpsert) SetTimezoneName(v string) *RingExUserUpsert {
-	u.Set(ringexuser.FieldTimezoneName, v)
-	return u
-}
-
-// UpdateTimezoneName sets the "timezone_name" field to the value that was provided on create.
-func (u *RingExUserUpsert) UpdateTimezoneName() *RingExUserUpsert {
-	u.SetExcluded(ringexuser.FieldTimezoneName)
-	return u
-}
-
-// ClearTimezoneName clears the value of the "timezone_name" field.
-func (u *RingExUserUpsert) ClearTimezoneName() *RingExUserUpsert {
-	u.SetNull(ringexuser.FieldTimezoneName)
-	return u
-}
-
-// SetTimezoneBias sets the "timezone_bias" field.
-func (u *RingExUserUpsert) SetTimezoneBias(v string) *RingExUserUpsert {
-	u.Set(ringexuser.FieldTimezoneBias, v)
-	return u
-}
-
-// UpdateTimezoneBias sets the "timezone_bias" field to the value that was provided on create.
-func (u *RingExUserUpsert) UpdateTimezoneBias() *RingExUserUpsert {
-	u.SetExcluded(ringexuser.FieldTimezoneBias)
-	return u
-}
-
-// ClearTimezoneBias clears the value of the "timezone_bias" field.
-func (u *RingExUserUpsert) ClearTimezoneBias() *RingExUserUpsert {
-	u.SetNull(ringexuser.FieldTimezoneBias)
-	return u
-}
-
-// SetLocaleCode sets the "locale_code" field.
-func (u *RingExUserUpsert) SetLocaleCode(v string) *RingExUserUpsert {
-	u.Set(ringexuser.FieldLocaleCode, v)
-	return u
-}
-
-// UpdateLocaleCode sets the "locale_code" field to the value that was provided on create.
-func (u *RingExUserUpsert) UpdateLocaleCode() *RingExUserUpsert {
-	u.SetExcluded(ringexuser.FieldLocaleCode)
-	return u
-}
-
-// ClearLocaleCode clears the value of the "locale_code" field.
-func (u *RingExUserUpsert) ClearLocaleCode() *RingExUserUpsert {
-	u.SetNull(ringexuser.FieldLocaleCode)
-	return u
-}
-
-// SetRegionalSyncedAt sets the "regional_synced_at" field.
-func (u *RingExUserUpsert) SetRegionalSyncedAt(v time.Time) *RingExUserUpsert {
-	u.Set(ringexuser.FieldRegionalSyncedAt, v)
-	return u
-}
-
-// UpdateRegionalSyncedAt sets the "regional_synced_at" field to the value that was provided on create.
-func (u *RingExUserUpsert) UpdateRegionalSyncedAt() *RingExUserUpsert {
-	u.SetExcluded(ringexuser.FieldRegionalSyncedAt)
-	return u
-}
-
-// ClearRegionalSyncedAt clears the value of the "regional_synced_at" field.
-func (u *RingExUserUpsert) ClearRegionalSyncedAt() *RingExUserUpsert {
-	u.SetNull(ringexuser.FieldRegionalSyncedAt)
-	return u
-}
-
 // SetSearchText sets the "search_text" field.
 func (u *RingExUserUpsert) SetSearchText(v string) *RingExUserUpsert {
 	u.Set(ringexuser.FieldSearchText, v)
@@ -771,24 +590,6 @@ func (u *RingExUserUpsert) SetSyncedAt(v time.Time) *RingExUserUpsert {
 // UpdateSyncedAt sets the "synced_at" field to the value that was provided on create.
 func (u *RingExUserUpsert) UpdateSyncedAt() *RingExUserUpsert {
 	u.SetExcluded(ringexuser.FieldSyncedAt)
-	return u
-}
-
-// SetAgentID sets the "agent_id" field.
-func (u *RingExUserUpsert) SetAgentID(v int) *RingExUserUpsert {
-	u.Set(ringexuser.FieldAgentID, v)
-	return u
-}
-
-// UpdateAgentID sets the "agent_id" field to the value that was provided on create.
-func (u *RingExUserUpsert) UpdateAgentID() *RingExUserUpsert {
-	u.SetExcluded(ringexuser.FieldAgentID)
-	return u
-}
-
-// ClearAgentID clears the value of the "agent_id" field.
-func (u *RingExUserUpsert) ClearAgentID() *RingExUserUpsert {
-	u.SetNull(ringexuser.FieldAgentID)
 	return u
 }
 
@@ -973,90 +774,6 @@ func (u *RingExUserUpsertOne) ClearRemovedAt() *RingExUserUpsertOne {
 	})
 }
 
-// SetTimezoneName sets the "timezone_name" field.
-func (u *RingExUserUpsertOne) SetTimezoneName(v string) *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.SetTimezoneName(v)
-	})
-}
-
-// UpdateTimezoneName sets the "timezone_name" field to the value that was provided on create.
-func (u *RingExUserUpsertOne) UpdateTimezoneName() *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.UpdateTimezoneName()
-	})
-}
-
-// ClearTimezoneName clears the value of the "timezone_name" field.
-func (u *RingExUserUpsertOne) ClearTimezoneName() *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.ClearTimezoneName()
-	})
-}
-
-// SetTimezoneBias sets the "timezone_bias" field.
-func (u *RingExUserUpsertOne) SetTimezoneBias(v string) *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.SetTimezoneBias(v)
-	})
-}
-
-// UpdateTimezoneBias sets the "timezone_bias" field to the value that was provided on create.
-func (u *RingExUserUpsertOne) UpdateTimezoneBias() *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.UpdateTimezoneBias()
-	})
-}
-
-// ClearTimezoneBias clears the value of the "timezone_bias" field.
-func (u *RingExUserUpsertOne) ClearTimezoneBias() *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.ClearTimezoneBias()
-	})
-}
-
-// SetLocaleCode sets the "locale_code" field.
-func (u *RingExUserUpsertOne) SetLocaleCode(v string) *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.SetLocaleCode(v)
-	})
-}
-
-// UpdateLocaleCode sets the "locale_code" field to the value that was provided on create.
-func (u *RingExUserUpsertOne) UpdateLocaleCode() *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.UpdateLocaleCode()
-	})
-}
-
-// ClearLocaleCode clears the value of the "locale_code" field.
-func (u *RingExUserUpsertOne) ClearLocaleCode() *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.ClearLocaleCode()
-	})
-}
-
-// SetRegionalSyncedAt sets the "regional_synced_at" field.
-func (u *RingExUserUpsertOne) SetRegionalSyncedAt(v time.Time) *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.SetRegionalSyncedAt(v)
-	})
-}
-
-// UpdateRegionalSyncedAt sets the "regional_synced_at" field to the value that was provided on create.
-func (u *RingExUserUpsertOne) UpdateRegionalSyncedAt() *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.UpdateRegionalSyncedAt()
-	})
-}
-
-// ClearRegionalSyncedAt clears the value of the "regional_synced_at" field.
-func (u *RingExUserUpsertOne) ClearRegionalSyncedAt() *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.ClearRegionalSyncedAt()
-	})
-}
-
 // SetSearchText sets the "search_text" field.
 func (u *RingExUserUpsertOne) SetSearchText(v string) *RingExUserUpsertOne {
 	return u.Update(func(s *RingExUserUpsert) {
@@ -1082,27 +799,6 @@ func (u *RingExUserUpsertOne) SetSyncedAt(v time.Time) *RingExUserUpsertOne {
 func (u *RingExUserUpsertOne) UpdateSyncedAt() *RingExUserUpsertOne {
 	return u.Update(func(s *RingExUserUpsert) {
 		s.UpdateSyncedAt()
-	})
-}
-
-// SetAgentID sets the "agent_id" field.
-func (u *RingExUserUpsertOne) SetAgentID(v int) *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.SetAgentID(v)
-	})
-}
-
-// UpdateAgentID sets the "agent_id" field to the value that was provided on create.
-func (u *RingExUserUpsertOne) UpdateAgentID() *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.UpdateAgentID()
-	})
-}
-
-// ClearAgentID clears the value of the "agent_id" field.
-func (u *RingExUserUpsertOne) ClearAgentID() *RingExUserUpsertOne {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.ClearAgentID()
 	})
 }
 
@@ -1453,90 +1149,6 @@ func (u *RingExUserUpsertBulk) ClearRemovedAt() *RingExUserUpsertBulk {
 	})
 }
 
-// SetTimezoneName sets the "timezone_name" field.
-func (u *RingExUserUpsertBulk) SetTimezoneName(v string) *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.SetTimezoneName(v)
-	})
-}
-
-// UpdateTimezoneName sets the "timezone_name" field to the value that was provided on create.
-func (u *RingExUserUpsertBulk) UpdateTimezoneName() *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.UpdateTimezoneName()
-	})
-}
-
-// ClearTimezoneName clears the value of the "timezone_name" field.
-func (u *RingExUserUpsertBulk) ClearTimezoneName() *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.ClearTimezoneName()
-	})
-}
-
-// SetTimezoneBias sets the "timezone_bias" field.
-func (u *RingExUserUpsertBulk) SetTimezoneBias(v string) *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.SetTimezoneBias(v)
-	})
-}
-
-// UpdateTimezoneBias sets the "timezone_bias" field to the value that was provided on create.
-func (u *RingExUserUpsertBulk) UpdateTimezoneBias() *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.UpdateTimezoneBias()
-	})
-}
-
-// ClearTimezoneBias clears the value of the "timezone_bias" field.
-func (u *RingExUserUpsertBulk) ClearTimezoneBias() *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.ClearTimezoneBias()
-	})
-}
-
-// SetLocaleCode sets the "locale_code" field.
-func (u *RingExUserUpsertBulk) SetLocaleCode(v string) *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.SetLocaleCode(v)
-	})
-}
-
-// UpdateLocaleCode sets the "locale_code" field to the value that was provided on create.
-func (u *RingExUserUpsertBulk) UpdateLocaleCode() *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.UpdateLocaleCode()
-	})
-}
-
-// ClearLocaleCode clears the value of the "locale_code" field.
-func (u *RingExUserUpsertBulk) ClearLocaleCode() *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.ClearLocaleCode()
-	})
-}
-
-// SetRegionalSyncedAt sets the "regional_synced_at" field.
-func (u *RingExUserUpsertBulk) SetRegionalSyncedAt(v time.Time) *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.SetRegionalSyncedAt(v)
-	})
-}
-
-// UpdateRegionalSyncedAt sets the "regional_synced_at" field to the value that was provided on create.
-func (u *RingExUserUpsertBulk) UpdateRegionalSyncedAt() *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.UpdateRegionalSyncedAt()
-	})
-}
-
-// ClearRegionalSyncedAt clears the value of the "regional_synced_at" field.
-func (u *RingExUserUpsertBulk) ClearRegionalSyncedAt() *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.ClearRegionalSyncedAt()
-	})
-}
-
 // SetSearchText sets the "search_text" field.
 func (u *RingExUserUpsertBulk) SetSearchText(v string) *RingExUserUpsertBulk {
 	return u.Update(func(s *RingExUserUpsert) {
@@ -1562,27 +1174,6 @@ func (u *RingExUserUpsertBulk) SetSyncedAt(v time.Time) *RingExUserUpsertBulk {
 func (u *RingExUserUpsertBulk) UpdateSyncedAt() *RingExUserUpsertBulk {
 	return u.Update(func(s *RingExUserUpsert) {
 		s.UpdateSyncedAt()
-	})
-}
-
-// SetAgentID sets the "agent_id" field.
-func (u *RingExUserUpsertBulk) SetAgentID(v int) *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.SetAgentID(v)
-	})
-}
-
-// UpdateAgentID sets the "agent_id" field to the value that was provided on create.
-func (u *RingExUserUpsertBulk) UpdateAgentID() *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.UpdateAgentID()
-	})
-}
-
-// ClearAgentID clears the value of the "agent_id" field.
-func (u *RingExUserUpsertBulk) ClearAgentID() *RingExUserUpsertBulk {
-	return u.Update(func(s *RingExUserUpsert) {
-		s.ClearAgentID()
 	})
 }
 

@@ -14,7 +14,6 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
 	"github.com/switchboard/switchboard/ent/account"
-	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 )
@@ -27,7 +26,6 @@ type RingExUserQuery struct {
 	inters      []Interceptor
 	predicates  []predicate.RingExUser
 	withAccount *AccountQuery
-	withAgent   *AgentQuery
 	loadTotal   []func(context.Context, []*RingExUser) error
 	modifiers   []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
@@ -81,28 +79,6 @@ func (_q *RingExUserQuery) QueryAccount() *AccountQuery {
 			sqlgraph.From(ringexuser.Table, ringexuser.FieldID, selector),
 			sqlgraph.To(account.Table, account.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, true, ringexuser.AccountTable, ringexuser.AccountColumn),
-		)
-		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
-		return fromU, nil
-	}
-	return query
-}
-
-// QueryAgent chains the current query on the "agent" edge.
-func (_q *RingExUserQuery) QueryAgent() *AgentQuery {
-	query := (&AgentClient{config: _q.config}).Query()
-	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
-		if err := _q.prepareQuery(ctx); err != nil {
-			return nil, err
-		}
-		selector := _q.sqlQuery(ctx)
-		if err := selector.Err(); err != nil {
-			return nil, err
-		}
-		step := sqlgraph.NewStep(
-			sqlgraph.From(ringexuser.Table, ringexuser.FieldID, selector),
-			sqlgraph.To(agent.Table, agent.FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, true, ringexuser.AgentTable, ringexuser.AgentColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -303,7 +279,6 @@ func (_q *RingExUserQuery) Clone() *RingExUserQuery {
 		inters:      append([]Interceptor{}, _q.inters...),
 		predicates:  append([]predicate.RingExUser{}, _q.predicates...),
 		withAccount: _q.withAccount.Clone(),
-		withAgent:   _q.withAgent.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -319,17 +294,6 @@ func (_q *RingExUserQuery) WithAccount(opts ...func(*AccountQuery)) *RingExUserQ
 		opt(query)
 	}
 	_q.withAccount = query
-	return _q
-}
-
-// WithAgent tells the query-builder to eager-load the nodes that are connected to
-// the "agent" edge. The optional arguments are used to configure the query builder of the edge.
-func (_q *RingExUserQuery) WithAgent(opts ...func(*AgentQuery)) *RingExUserQuery {
-	query := (&AgentClient{config: _q.config}).Query()
-	for _, opt := range opts {
-		opt(query)
-	}
-	_q.withAgent = query
 	return _q
 }
 
@@ -417,9 +381,8 @@ func (_q *RingExUserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*R
 	var (
 		nodes       = []*RingExUser{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [1]bool{
 			_q.withAccount != nil,
-			_q.withAgent != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -446,12 +409,6 @@ func (_q *RingExUserQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*R
 	if query := _q.withAccount; query != nil {
 		if err := _q.loadAccount(ctx, query, nodes, nil,
 			func(n *RingExUser, e *Account) { n.Edges.Account = e }); err != nil {
-			return nil, err
-		}
-	}
-	if query := _q.withAgent; query != nil {
-		if err := _q.loadAgent(ctx, query, nodes, nil,
-			func(n *RingExUser, e *Agent) { n.Edges.Agent = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -492,38 +449,6 @@ func (_q *RingExUserQuery) loadAccount(ctx context.Context, query *AccountQuery,
 	}
 	return nil
 }
-func (_q *RingExUserQuery) loadAgent(ctx context.Context, query *AgentQuery, nodes []*RingExUser, init func(*RingExUser), assign func(*RingExUser, *Agent)) error {
-	ids := make([]int, 0, len(nodes))
-	nodeids := make(map[int][]*RingExUser)
-	for i := range nodes {
-		if nodes[i].AgentID == nil {
-			continue
-		}
-		fk := *nodes[i].AgentID
-		if _, ok := nodeids[fk]; !ok {
-			ids = append(ids, fk)
-		}
-		nodeids[fk] = append(nodeids[fk], nodes[i])
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	query.Where(agent.IDIn(ids...))
-	neighbors, err := query.All(ctx)
-	if err != nil {
-		return err
-	}
-	for _, n := range neighbors {
-		nodes, ok := nodeids[n.ID]
-		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "agent_id" returned %v`, n.ID)
-		}
-		for i := range nodes {
-			assign(nodes[i], n)
-		}
-	}
-	return nil
-}
 
 func (_q *RingExUserQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -555,9 +480,6 @@ func (_q *RingExUserQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withAccount != nil {
 			_spec.Node.AddColumnOnce(ringexuser.FieldAccountID)
-		}
-		if _q.withAgent != nil {
-			_spec.Node.AddColumnOnce(ringexuser.FieldAgentID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

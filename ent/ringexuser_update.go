@@ -11,7 +11,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"entgo.io/ent/schema/field"
-	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 )
@@ -162,86 +161,6 @@ func (_u *RingExUserUpdate) ClearRemovedAt() *RingExUserUpdate {
 	return _u
 }
 
-// SetTimezoneName sets the "timezone_name" field.
-func (_u *RingExUserUpdate) SetTimezoneName(v string) *RingExUserUpdate {
-	_u.mutation.SetTimezoneName(v)
-	return _u
-}
-
-// SetNillableTimezoneName sets the "timezone_name" field if the given value is not nil.
-func (_u *RingExUserUpdate) SetNillableTimezoneName(v *string) *RingExUserUpdate {
-	if v != nil {
-		_u.SetTimezoneName(*v)
-	}
-	return _u
-}
-
-// ClearTimezoneName clears the value of the "timezone_name" field.
-func (_u *RingExUserUpdate) ClearTimezoneName() *RingExUserUpdate {
-	_u.mutation.ClearTimezoneName()
-	return _u
-}
-
-// SetTimezoneBias sets the "timezone_bias" field.
-func (_u *RingExUserUpdate) SetTimezoneBias(v string) *RingExUserUpdate {
-	_u.mutation.SetTimezoneBias(v)
-	return _u
-}
-
-// SetNillableTimezoneBias sets the "timezone_bias" field if the given value is not nil.
-func (_u *RingExUserUpdate) SetNillableTimezoneBias(v *string) *RingExUserUpdate {
-	if v != nil {
-		_u.SetTimezoneBias(*v)
-	}
-	return _u
-}
-
-// ClearTimezoneBias clears the value of the "timezone_bias" field.
-func (_u *RingExUserUpdate) ClearTimezoneBias() *RingExUserUpdate {
-	_u.mutation.ClearTimezoneBias()
-	return _u
-}
-
-// SetLocaleCode sets the "locale_code" field.
-func (_u *RingExUserUpdate) SetLocaleCode(v string) *RingExUserUpdate {
-	_u.mutation.SetLocaleCode(v)
-	return _u
-}
-
-// SetNillableLocaleCode sets the "locale_code" field if the given value is not nil.
-func (_u *RingExUserUpdate) SetNillableLocaleCode(v *string) *RingExUserUpdate {
-	if v != nil {
-		_u.SetLocaleCode(*v)
-	}
-	return _u
-}
-
-// ClearLocaleCode clears the value of the "locale_code" field.
-func (_u *RingExUserUpdate) ClearLocaleCode() *RingExUserUpdate {
-	_u.mutation.ClearLocaleCode()
-	return _u
-}
-
-// SetRegionalSyncedAt sets the "regional_synced_at" field.
-func (_u *RingExUserUpdate) SetRegionalSyncedAt(v time.Time) *RingExUserUpdate {
-	_u.mutation.SetRegionalSyncedAt(v)
-	return _u
-}
-
-// SetNillableRegionalSyncedAt sets the "regional_synced_at" field if the given value is not nil.
-func (_u *RingExUserUpdate) SetNillableRegionalSyncedAt(v *time.Time) *RingExUserUpdate {
-	if v != nil {
-		_u.SetRegionalSyncedAt(*v)
-	}
-	return _u
-}
-
-// ClearRegionalSyncedAt clears the value of the "regional_synced_at" field.
-func (_u *RingExUserUpdate) ClearRegionalSyncedAt() *RingExUserUpdate {
-	_u.mutation.ClearRegionalSyncedAt()
-	return _u
-}
-
 // SetSearchText sets the "search_text" field.
 func (_u *RingExUserUpdate) SetSearchText(v string) *RingExUserUpdate {
 	_u.mutation.SetSearchText(v)
@@ -270,40 +189,9 @@ func (_u *RingExUserUpdate) SetNillableSyncedAt(v *time.Time) *RingExUserUpdate 
 	return _u
 }
 
-// SetAgentID sets the "agent_id" field.
-func (_u *RingExUserUpdate) SetAgentID(v int) *RingExUserUpdate {
-	_u.mutation.SetAgentID(v)
-	return _u
-}
-
-// SetNillableAgentID sets the "agent_id" field if the given value is not nil.
-func (_u *RingExUserUpdate) SetNillableAgentID(v *int) *RingExUserUpdate {
-	if v != nil {
-		_u.SetAgentID(*v)
-	}
-	return _u
-}
-
-// ClearAgentID clears the value of the "agent_id" field.
-func (_u *RingExUserUpdate) ClearAgentID() *RingExUserUpdate {
-	_u.mutation.ClearAgentID()
-	return _u
-}
-
-// SetAgent sets the "agent" edge to the Agent entity.
-func (_u *RingExUserUpdate) SetAgent(v *Agent) *RingExUserUpdate {
-	return _u.SetAgentID(v.ID)
-}
-
 // Mutation returns the RingExUserMutation object of the builder.
 func (_u *RingExUserUpdate) Mutation() *RingExUserMutation {
 	return _u.mutation
-}
-
-// ClearAgent clears the "agent" edge to the Agent entity.
-func (_u *RingExUserUpdate) ClearAgent() *RingExUserUpdate {
-	_u.mutation.ClearAgent()
-	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -394,64 +282,11 @@ func (_u *RingExUserUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if _u.mutation.RemovedAtCleared() {
 		_spec.ClearField(ringexuser.FieldRemovedAt, field.TypeTime)
 	}
-	if value, ok := _u.mutation.TimezoneName(); ok {
-		_spec.SetField(ringexuser.FieldTimezoneName, field.TypeString, value)
-	}
-	if _u.mutation.TimezoneNameCleared() {
-		_spec.ClearField(ringexuser.FieldTimezoneName, field.TypeString)
-	}
-	if value, ok := _u.mutation.TimezoneBias(); ok {
-		_spec.SetField(ringexuser.FieldTimezoneBias, field.TypeString, value)
-	}
-	if _u.mutation.TimezoneBiasCleared() {
-		_spec.ClearField(ringexuser.FieldTimezoneBias, field.TypeString)
-	}
-	if value, ok := _u.mutation.LocaleCode(); ok {
-		_spec.SetField(ringexuser.FieldLocaleCode, field.TypeString, value)
-	}
-	if _u.mutation.LocaleCodeCleared() {
-		_spec.ClearField(ringexuser.FieldLocaleCode, field.TypeString)
-	}
-	if value, ok := _u.mutation.RegionalSyncedAt(); ok {
-		_spec.SetField(ringexuser.FieldRegionalSyncedAt, field.TypeTime, value)
-	}
-	if _u.mutation.RegionalSyncedAtCleared() {
-		_spec.ClearField(ringexuser.FieldRegionalSyncedAt, field.TypeTime)
-	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(ringexuser.FieldSearchText, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.SyncedAt(); ok {
 		_spec.SetField(ringexuser.FieldSyncedAt, field.TypeTime, value)
-	}
-	if _u.mutation.AgentCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: true,
-			Table:   ringexuser.AgentTable,
-			Columns: []string{ringexuser.AgentColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(agent.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.AgentIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: true,
-			Table:   ringexuser.AgentTable,
-			Columns: []string{ringexuser.AgentColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(agent.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -607,86 +442,6 @@ func (_u *RingExUserUpdateOne) ClearRemovedAt() *RingExUserUpdateOne {
 	return _u
 }
 
-// SetTimezoneName sets the "timezone_name" field.
-func (_u *RingExUserUpdateOne) SetTimezoneName(v string) *RingExUserUpdateOne {
-	_u.mutation.SetTimezoneName(v)
-	return _u
-}
-
-// SetNillableTimezoneName sets the "timezone_name" field if the given value is not nil.
-func (_u *RingExUserUpdateOne) SetNillableTimezoneName(v *string) *RingExUserUpdateOne {
-	if v != nil {
-		_u.SetTimezoneName(*v)
-	}
-	return _u
-}
-
-// ClearTimezoneName clears the value of the "timezone_name" field.
-func (_u *RingExUserUpdateOne) ClearTimezoneName() *RingExUserUpdateOne {
-	_u.mutation.ClearTimezoneName()
-	return _u
-}
-
-// SetTimezoneBias sets the "timezone_bias" field.
-func (_u *RingExUserUpdateOne) SetTimezoneBias(v string) *RingExUserUpdateOne {
-	_u.mutation.SetTimezoneBias(v)
-	return _u
-}
-
-// SetNillableTimezoneBias sets the "timezone_bias" field if the given value is not nil.
-func (_u *RingExUserUpdateOne) SetNillableTimezoneBias(v *string) *RingExUserUpdateOne {
-	if v != nil {
-		_u.SetTimezoneBias(*v)
-	}
-	return _u
-}
-
-// ClearTimezoneBias clears the value of the "timezone_bias" field.
-func (_u *RingExUserUpdateOne) ClearTimezoneBias() *RingExUserUpdateOne {
-	_u.mutation.ClearTimezoneBias()
-	return _u
-}
-
-// SetLocaleCode sets the "locale_code" field.
-func (_u *RingExUserUpdateOne) SetLocaleCode(v string) *RingExUserUpdateOne {
-	_u.mutation.SetLocaleCode(v)
-	return _u
-}
-
-// SetNillableLocaleCode sets the "locale_code" field if the given value is not nil.
-func (_u *RingExUserUpdateOne) SetNillableLocaleCode(v *string) *RingExUserUpdateOne {
-	if v != nil {
-		_u.SetLocaleCode(*v)
-	}
-	return _u
-}
-
-// ClearLocaleCode clears the value of the "locale_code" field.
-func (_u *RingExUserUpdateOne) ClearLocaleCode() *RingExUserUpdateOne {
-	_u.mutation.ClearLocaleCode()
-	return _u
-}
-
-// SetRegionalSyncedAt sets the "regional_synced_at" field.
-func (_u *RingExUserUpdateOne) SetRegionalSyncedAt(v time.Time) *RingExUserUpdateOne {
-	_u.mutation.SetRegionalSyncedAt(v)
-	return _u
-}
-
-// SetNillableRegionalSyncedAt sets the "regional_synced_at" field if the given value is not nil.
-func (_u *RingExUserUpdateOne) SetNillableRegionalSyncedAt(v *time.Time) *RingExUserUpdateOne {
-	if v != nil {
-		_u.SetRegionalSyncedAt(*v)
-	}
-	return _u
-}
-
-// ClearRegionalSyncedAt clears the value of the "regional_synced_at" field.
-func (_u *RingExUserUpdateOne) ClearRegionalSyncedAt() *RingExUserUpdateOne {
-	_u.mutation.ClearRegionalSyncedAt()
-	return _u
-}
-
 // SetSearchText sets the "search_text" field.
 func (_u *RingExUserUpdateOne) SetSearchText(v string) *RingExUserUpdateOne {
 	_u.mutation.SetSearchText(v)
@@ -715,40 +470,9 @@ func (_u *RingExUserUpdateOne) SetNillableSyncedAt(v *time.Time) *RingExUserUpda
 	return _u
 }
 
-// SetAgentID sets the "agent_id" field.
-func (_u *RingExUserUpdateOne) SetAgentID(v int) *RingExUserUpdateOne {
-	_u.mutation.SetAgentID(v)
-	return _u
-}
-
-// SetNillableAgentID sets the "agent_id" field if the given value is not nil.
-func (_u *RingExUserUpdateOne) SetNillableAgentID(v *int) *RingExUserUpdateOne {
-	if v != nil {
-		_u.SetAgentID(*v)
-	}
-	return _u
-}
-
-// ClearAgentID clears the value of the "agent_id" field.
-func (_u *RingExUserUpdateOne) ClearAgentID() *RingExUserUpdateOne {
-	_u.mutation.ClearAgentID()
-	return _u
-}
-
-// SetAgent sets the "agent" edge to the Agent entity.
-func (_u *RingExUserUpdateOne) SetAgent(v *Agent) *RingExUserUpdateOne {
-	return _u.SetAgentID(v.ID)
-}
-
 // Mutation returns the RingExUserMutation object of the builder.
 func (_u *RingExUserUpdateOne) Mutation() *RingExUserMutation {
 	return _u.mutation
-}
-
-// ClearAgent clears the "agent" edge to the Agent entity.
-func (_u *RingExUserUpdateOne) ClearAgent() *RingExUserUpdateOne {
-	_u.mutation.ClearAgent()
-	return _u
 }
 
 // Where appends a list predicates to the RingExUserUpdate builder.
@@ -869,64 +593,11 @@ func (_u *RingExUserUpdateOne) sqlSave(ctx context.Context) (_node *RingExUser, 
 	if _u.mutation.RemovedAtCleared() {
 		_spec.ClearField(ringexuser.FieldRemovedAt, field.TypeTime)
 	}
-	if value, ok := _u.mutation.TimezoneName(); ok {
-		_spec.SetField(ringexuser.FieldTimezoneName, field.TypeString, value)
-	}
-	if _u.mutation.TimezoneNameCleared() {
-		_spec.ClearField(ringexuser.FieldTimezoneName, field.TypeString)
-	}
-	if value, ok := _u.mutation.TimezoneBias(); ok {
-		_spec.SetField(ringexuser.FieldTimezoneBias, field.TypeString, value)
-	}
-	if _u.mutation.TimezoneBiasCleared() {
-		_spec.ClearField(ringexuser.FieldTimezoneBias, field.TypeString)
-	}
-	if value, ok := _u.mutation.LocaleCode(); ok {
-		_spec.SetField(ringexuser.FieldLocaleCode, field.TypeString, value)
-	}
-	if _u.mutation.LocaleCodeCleared() {
-		_spec.ClearField(ringexuser.FieldLocaleCode, field.TypeString)
-	}
-	if value, ok := _u.mutation.RegionalSyncedAt(); ok {
-		_spec.SetField(ringexuser.FieldRegionalSyncedAt, field.TypeTime, value)
-	}
-	if _u.mutation.RegionalSyncedAtCleared() {
-		_spec.ClearField(ringexuser.FieldRegionalSyncedAt, field.TypeTime)
-	}
 	if value, ok := _u.mutation.SearchText(); ok {
 		_spec.SetField(ringexuser.FieldSearchText, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.SyncedAt(); ok {
 		_spec.SetField(ringexuser.FieldSyncedAt, field.TypeTime, value)
-	}
-	if _u.mutation.AgentCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: true,
-			Table:   ringexuser.AgentTable,
-			Columns: []string{ringexuser.AgentColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(agent.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.AgentIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2O,
-			Inverse: true,
-			Table:   ringexuser.AgentTable,
-			Columns: []string{ringexuser.AgentColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(agent.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &RingExUser{config: _u.config}

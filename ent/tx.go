@@ -38,6 +38,8 @@ type Tx struct {
 	Membership *MembershipClient
 	// RingExLink is the client for interacting with the RingExLink builders.
 	RingExLink *RingExLinkClient
+	// RingExRegional is the client for interacting with the RingExRegional builders.
+	RingExRegional *RingExRegionalClient
 	// RingExUser is the client for interacting with the RingExUser builders.
 	RingExUser *RingExUserClient
 	// Role is the client for interacting with the Role builders.
@@ -191,6 +193,7 @@ func (tx *Tx) init() {
 	tx.ImportResult = NewImportResultClient(tx.config)
 	tx.Membership = NewMembershipClient(tx.config)
 	tx.RingExLink = NewRingExLinkClient(tx.config)
+	tx.RingExRegional = NewRingExRegionalClient(tx.config)
 	tx.RingExUser = NewRingExUserClient(tx.config)
 	tx.Role = NewRoleClient(tx.config)
 	tx.Session = NewSessionClient(tx.config)

@@ -565,7 +565,6 @@ type ComplexityRoot struct {
 	RingExUser struct {
 		Account          func(childComplexity int) int
 		Agent            func(childComplexity int) int
-		AgentID          func(childComplexity int) int
 		Email            func(childComplexity int) int
 		ExtensionNumber  func(childComplexity int) int
 		FirstName        func(childComplexity int) int
@@ -781,6 +780,11 @@ type QueryResolver interface {
 }
 type RingExUserResolver interface {
 	Imported(ctx context.Context, obj *ent.RingExUser) (bool, error)
+	Agent(ctx context.Context, obj *ent.RingExUser) (*ent.Agent, error)
+	TimezoneName(ctx context.Context, obj *ent.RingExUser) (*string, error)
+	TimezoneBias(ctx context.Context, obj *ent.RingExUser) (*string, error)
+	LocaleCode(ctx context.Context, obj *ent.RingExUser) (*string, error)
+	RegionalSyncedAt(ctx context.Context, obj *ent.RingExUser) (*time.Time, error)
 }
 type RoleResolver interface {
 	AgentCount(ctx context.Context, obj *ent.Role) (int, error)
@@ -3186,12 +3190,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RingExUser.Agent(childComplexity), true
-	case "RingExUser.agentID":
-		if e.ComplexityRoot.RingExUser.AgentID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.RingExUser.AgentID(childComplexity), true
 	case "RingExUser.email":
 		if e.ComplexityRoot.RingExUser.Email == nil {
 			break
@@ -4675,6 +4673,14 @@ func (ec *executionContext) childFields_RingExUser(ctx context.Context, field gr
 		return ec.fieldContext_RingExUser_removed(ctx, field)
 	case "removedAt":
 		return ec.fieldContext_RingExUser_removedAt(ctx, field)
+	case "syncedAt":
+		return ec.fieldContext_RingExUser_syncedAt(ctx, field)
+	case "account":
+		return ec.fieldContext_RingExUser_account(ctx, field)
+	case "imported":
+		return ec.fieldContext_RingExUser_imported(ctx, field)
+	case "agent":
+		return ec.fieldContext_RingExUser_agent(ctx, field)
 	case "timezoneName":
 		return ec.fieldContext_RingExUser_timezoneName(ctx, field)
 	case "timezoneBias":
@@ -4683,16 +4689,6 @@ func (ec *executionContext) childFields_RingExUser(ctx context.Context, field gr
 		return ec.fieldContext_RingExUser_localeCode(ctx, field)
 	case "regionalSyncedAt":
 		return ec.fieldContext_RingExUser_regionalSyncedAt(ctx, field)
-	case "syncedAt":
-		return ec.fieldContext_RingExUser_syncedAt(ctx, field)
-	case "agentID":
-		return ec.fieldContext_RingExUser_agentID(ctx, field)
-	case "account":
-		return ec.fieldContext_RingExUser_account(ctx, field)
-	case "agent":
-		return ec.fieldContext_RingExUser_agent(ctx, field)
-	case "imported":
-		return ec.fieldContext_RingExUser_imported(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RingExUser", field.Name)
 }
@@ -16837,98 +16833,6 @@ func (ec *executionContext) fieldContext_RingExUser_removedAt(_ context.Context,
 	return graphql.NewScalarFieldContext("RingExUser", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
-func (ec *executionContext) _RingExUser_timezoneName(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RingExUser_timezoneName(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TimezoneName, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_RingExUser_timezoneName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RingExUser", field, false, false, errors.New("field of type String does not have child fields"))
-}
-
-func (ec *executionContext) _RingExUser_timezoneBias(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RingExUser_timezoneBias(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.TimezoneBias, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_RingExUser_timezoneBias(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RingExUser", field, false, false, errors.New("field of type String does not have child fields"))
-}
-
-func (ec *executionContext) _RingExUser_localeCode(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RingExUser_localeCode(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.LocaleCode, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_RingExUser_localeCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RingExUser", field, false, false, errors.New("field of type String does not have child fields"))
-}
-
-func (ec *executionContext) _RingExUser_regionalSyncedAt(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RingExUser_regionalSyncedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.RegionalSyncedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_RingExUser_regionalSyncedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RingExUser", field, false, false, errors.New("field of type Time does not have child fields"))
-}
-
 func (ec *executionContext) _RingExUser_syncedAt(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16950,29 +16854,6 @@ func (ec *executionContext) _RingExUser_syncedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_RingExUser_syncedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RingExUser", field, false, false, errors.New("field of type Time does not have child fields"))
-}
-
-func (ec *executionContext) _RingExUser_agentID(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RingExUser_agentID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AgentID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_RingExUser_agentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RingExUser", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _RingExUser_account(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
@@ -17007,38 +16888,6 @@ func (ec *executionContext) fieldContext_RingExUser_account(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _RingExUser_agent(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_RingExUser_agent(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Agent(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agent) graphql.Marshaler {
-			return ec.marshalOAgent2ᚖgithubᚗcomᚋswitchboardᚋswitchboardᚋentᚐAgent(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_RingExUser_agent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "RingExUser",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Agent(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _RingExUser_imported(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17060,6 +16909,130 @@ func (ec *executionContext) _RingExUser_imported(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_RingExUser_imported(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RingExUser", field, true, true, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _RingExUser_agent(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RingExUser_agent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RingExUser().Agent(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Agent) graphql.Marshaler {
+			return ec.marshalOAgent2ᚖgithubᚗcomᚋswitchboardᚋswitchboardᚋentᚐAgent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RingExUser_agent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RingExUser",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RingExUser_timezoneName(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RingExUser_timezoneName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RingExUser().TimezoneName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RingExUser_timezoneName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RingExUser", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RingExUser_timezoneBias(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RingExUser_timezoneBias(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RingExUser().TimezoneBias(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RingExUser_timezoneBias(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RingExUser", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RingExUser_localeCode(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RingExUser_localeCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RingExUser().LocaleCode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RingExUser_localeCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RingExUser", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RingExUser_regionalSyncedAt(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUser) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RingExUser_regionalSyncedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RingExUser().RegionalSyncedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RingExUser_regionalSyncedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RingExUser", field, true, true, errors.New("field of type Time does not have child fields"))
 }
 
 func (ec *executionContext) _RingExUserConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.RingExUserConnection) (ret graphql.Marshaler) {
@@ -26779,7 +26752,7 @@ func (ec *executionContext) unmarshalInputRingExUserWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "ringexID", "ringexIDNEQ", "ringexIDIn", "ringexIDNotIn", "ringexIDGT", "ringexIDGTE", "ringexIDLT", "ringexIDLTE", "extensionNumber", "extensionNumberNEQ", "extensionNumberIn", "extensionNumberNotIn", "extensionNumberGT", "extensionNumberGTE", "extensionNumberLT", "extensionNumberLTE", "extensionNumberContains", "extensionNumberHasPrefix", "extensionNumberHasSuffix", "extensionNumberEqualFold", "extensionNumberContainsFold", "firstName", "firstNameNEQ", "firstNameIn", "firstNameNotIn", "firstNameGT", "firstNameGTE", "firstNameLT", "firstNameLTE", "firstNameContains", "firstNameHasPrefix", "firstNameHasSuffix", "firstNameEqualFold", "firstNameContainsFold", "lastName", "lastNameNEQ", "lastNameIn", "lastNameNotIn", "lastNameGT", "lastNameGTE", "lastNameLT", "lastNameLTE", "lastNameContains", "lastNameHasPrefix", "lastNameHasSuffix", "lastNameEqualFold", "lastNameContainsFold", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "login", "loginNEQ", "loginIn", "loginNotIn", "loginGT", "loginGTE", "loginLT", "loginLTE", "loginContains", "loginHasPrefix", "loginHasSuffix", "loginEqualFold", "loginContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "hidden", "hiddenNEQ", "removed", "removedNEQ", "removedAt", "removedAtNEQ", "removedAtIn", "removedAtNotIn", "removedAtGT", "removedAtGTE", "removedAtLT", "removedAtLTE", "removedAtIsNil", "removedAtNotNil", "timezoneName", "timezoneNameNEQ", "timezoneNameIn", "timezoneNameNotIn", "timezoneNameGT", "timezoneNameGTE", "timezoneNameLT", "timezoneNameLTE", "timezoneNameContains", "timezoneNameHasPrefix", "timezoneNameHasSuffix", "timezoneNameIsNil", "timezoneNameNotNil", "timezoneNameEqualFold", "timezoneNameContainsFold", "timezoneBias", "timezoneBiasNEQ", "timezoneBiasIn", "timezoneBiasNotIn", "timezoneBiasGT", "timezoneBiasGTE", "timezoneBiasLT", "timezoneBiasLTE", "timezoneBiasContains", "timezoneBiasHasPrefix", "timezoneBiasHasSuffix", "timezoneBiasIsNil", "timezoneBiasNotNil", "timezoneBiasEqualFold", "timezoneBiasContainsFold", "localeCode", "localeCodeNEQ", "localeCodeIn", "localeCodeNotIn", "localeCodeGT", "localeCodeGTE", "localeCodeLT", "localeCodeLTE", "localeCodeContains", "localeCodeHasPrefix", "localeCodeHasSuffix", "localeCodeIsNil", "localeCodeNotNil", "localeCodeEqualFold", "localeCodeContainsFold", "regionalSyncedAt", "regionalSyncedAtNEQ", "regionalSyncedAtIn", "regionalSyncedAtNotIn", "regionalSyncedAtGT", "regionalSyncedAtGTE", "regionalSyncedAtLT", "regionalSyncedAtLTE", "regionalSyncedAtIsNil", "regionalSyncedAtNotNil", "syncedAt", "syncedAtNEQ", "syncedAtIn", "syncedAtNotIn", "syncedAtGT", "syncedAtGTE", "syncedAtLT", "syncedAtLTE", "hasAccount", "hasAccountWith", "hasAgent", "hasAgentWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "ringexID", "ringexIDNEQ", "ringexIDIn", "ringexIDNotIn", "ringexIDGT", "ringexIDGTE", "ringexIDLT", "ringexIDLTE", "extensionNumber", "extensionNumberNEQ", "extensionNumberIn", "extensionNumberNotIn", "extensionNumberGT", "extensionNumberGTE", "extensionNumberLT", "extensionNumberLTE", "extensionNumberContains", "extensionNumberHasPrefix", "extensionNumberHasSuffix", "extensionNumberEqualFold", "extensionNumberContainsFold", "firstName", "firstNameNEQ", "firstNameIn", "firstNameNotIn", "firstNameGT", "firstNameGTE", "firstNameLT", "firstNameLTE", "firstNameContains", "firstNameHasPrefix", "firstNameHasSuffix", "firstNameEqualFold", "firstNameContainsFold", "lastName", "lastNameNEQ", "lastNameIn", "lastNameNotIn", "lastNameGT", "lastNameGTE", "lastNameLT", "lastNameLTE", "lastNameContains", "lastNameHasPrefix", "lastNameHasSuffix", "lastNameEqualFold", "lastNameContainsFold", "email", "emailNEQ", "emailIn", "emailNotIn", "emailGT", "emailGTE", "emailLT", "emailLTE", "emailContains", "emailHasPrefix", "emailHasSuffix", "emailEqualFold", "emailContainsFold", "login", "loginNEQ", "loginIn", "loginNotIn", "loginGT", "loginGTE", "loginLT", "loginLTE", "loginContains", "loginHasPrefix", "loginHasSuffix", "loginEqualFold", "loginContainsFold", "status", "statusNEQ", "statusIn", "statusNotIn", "hidden", "hiddenNEQ", "removed", "removedNEQ", "removedAt", "removedAtNEQ", "removedAtIn", "removedAtNotIn", "removedAtGT", "removedAtGTE", "removedAtLT", "removedAtLTE", "removedAtIsNil", "removedAtNotNil", "syncedAt", "syncedAtNEQ", "syncedAtIn", "syncedAtNotIn", "syncedAtGT", "syncedAtGTE", "syncedAtLT", "syncedAtLTE", "hasAccount", "hasAccountWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -27500,391 +27473,6 @@ func (ec *executionContext) unmarshalInputRingExUserWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.RemovedAtNotNil = data
-		case "timezoneName":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneName"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneName = data
-		case "timezoneNameNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameNEQ = data
-		case "timezoneNameIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameIn = data
-		case "timezoneNameNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameNotIn = data
-		case "timezoneNameGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameGT = data
-		case "timezoneNameGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameGTE = data
-		case "timezoneNameLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameLT = data
-		case "timezoneNameLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameLTE = data
-		case "timezoneNameContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameContains = data
-		case "timezoneNameHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameHasPrefix = data
-		case "timezoneNameHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameHasSuffix = data
-		case "timezoneNameIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameIsNil = data
-		case "timezoneNameNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameNotNil = data
-		case "timezoneNameEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameEqualFold = data
-		case "timezoneNameContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneNameContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneNameContainsFold = data
-		case "timezoneBias":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBias"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBias = data
-		case "timezoneBiasNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasNEQ = data
-		case "timezoneBiasIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasIn = data
-		case "timezoneBiasNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasNotIn = data
-		case "timezoneBiasGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasGT = data
-		case "timezoneBiasGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasGTE = data
-		case "timezoneBiasLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasLT = data
-		case "timezoneBiasLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasLTE = data
-		case "timezoneBiasContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasContains = data
-		case "timezoneBiasHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasHasPrefix = data
-		case "timezoneBiasHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasHasSuffix = data
-		case "timezoneBiasIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasIsNil = data
-		case "timezoneBiasNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasNotNil = data
-		case "timezoneBiasEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasEqualFold = data
-		case "timezoneBiasContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timezoneBiasContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.TimezoneBiasContainsFold = data
-		case "localeCode":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCode"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCode = data
-		case "localeCodeNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeNEQ = data
-		case "localeCodeIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeIn = data
-		case "localeCodeNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeNotIn = data
-		case "localeCodeGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeGT = data
-		case "localeCodeGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeGTE = data
-		case "localeCodeLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeLT = data
-		case "localeCodeLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeLTE = data
-		case "localeCodeContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeContains = data
-		case "localeCodeHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeHasPrefix = data
-		case "localeCodeHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeHasSuffix = data
-		case "localeCodeIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeIsNil = data
-		case "localeCodeNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeNotNil = data
-		case "localeCodeEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeEqualFold = data
-		case "localeCodeContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localeCodeContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LocaleCodeContainsFold = data
-		case "regionalSyncedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionalSyncedAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RegionalSyncedAt = data
-		case "regionalSyncedAtNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionalSyncedAtNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RegionalSyncedAtNEQ = data
-		case "regionalSyncedAtIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionalSyncedAtIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RegionalSyncedAtIn = data
-		case "regionalSyncedAtNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionalSyncedAtNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RegionalSyncedAtNotIn = data
-		case "regionalSyncedAtGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionalSyncedAtGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RegionalSyncedAtGT = data
-		case "regionalSyncedAtGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionalSyncedAtGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RegionalSyncedAtGTE = data
-		case "regionalSyncedAtLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionalSyncedAtLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RegionalSyncedAtLT = data
-		case "regionalSyncedAtLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionalSyncedAtLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RegionalSyncedAtLTE = data
-		case "regionalSyncedAtIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionalSyncedAtIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RegionalSyncedAtIsNil = data
-		case "regionalSyncedAtNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("regionalSyncedAtNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RegionalSyncedAtNotNil = data
 		case "syncedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("syncedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -27955,20 +27543,6 @@ func (ec *executionContext) unmarshalInputRingExUserWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.HasAccountWith = data
-		case "hasAgent":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgent"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAgent = data
-		case "hasAgentWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAgentWith"))
-			data, err := ec.unmarshalOAgentWhereInput2ᚕᚖgithubᚗcomᚋswitchboardᚋswitchboardᚋentᚐAgentWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAgentWith = data
 		}
 	}
 	return it, nil
@@ -34880,34 +34454,9 @@ func (ec *executionContext) _RingExUser(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "timezoneName":
-			out.Values[i] = ec._RingExUser_timezoneName(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "timezoneBias":
-			out.Values[i] = ec._RingExUser_timezoneBias(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "localeCode":
-			out.Values[i] = ec._RingExUser_localeCode(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "regionalSyncedAt":
-			out.Values[i] = ec._RingExUser_regionalSyncedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "syncedAt":
 			out.Values[i] = ec._RingExUser_syncedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "agentID":
-			out.Values[i] = ec._RingExUser_agentID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "account":
@@ -34920,6 +34469,44 @@ func (ec *executionContext) _RingExUser(ctx context.Context, sel ast.SelectionSe
 					}
 				}()
 				res = ec._RingExUser_account(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "imported":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._RingExUser_imported(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -34986,7 +34573,7 @@ func (ec *executionContext) _RingExUser(ctx context.Context, sel ast.SelectionSe
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-		case "imported":
+		case "timezoneName":
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -34995,8 +34582,122 @@ func (ec *executionContext) _RingExUser(ctx context.Context, sel ast.SelectionSe
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
-				res = ec._RingExUser_imported(ctx, field, obj)
-				if res == graphql.Null {
+				res = ec._RingExUser_timezoneName(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "timezoneBias":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._RingExUser_timezoneBias(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "localeCode":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._RingExUser_localeCode(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "regionalSyncedAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._RingExUser_regionalSyncedAt(ctx, field, obj)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res

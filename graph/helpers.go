@@ -89,6 +89,9 @@ type requestLoaders struct {
 	cache map[loaderKey]any
 	// accounts returned by the request's account lists (noteAccounts).
 	accounts []int
+	// ringExUsers: RingEX ids of the mirror rows ringExUsers lists, by
+	// account (noteRingExUsers).
+	ringExUsers map[int][]int64
 }
 
 // perAccount returns what load reads for one account, once per request.

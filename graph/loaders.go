@@ -122,3 +122,92 @@ func (r *Resolver) ringExStatus(ctx context.Context, accountID int) (*directory.
 	}
 	return r.Directory.Status(ctx, accountID)
 }
+
+// noteRingExUsers remembers the mirror rows a ringExUsers page returned, so
+// that their imported, agent and regional fields load for the whole page at
+// once (ringExKnown).
+func noteRingExUsers(ctx context.Context, accountID int, conn *ent.RingExUserConnection) {
+	l, _ := ctx.Value(loadersKey{}).(*requestLoaders)
+	if l == nil || conn == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.ringExUsers == nil {
+		l.ringExUsers = map[int][]int64{}
+	}
+	for _, e := range conn.Edges {
+		l.ringExUsers[accountID] = append(l.ringExUsers[accountID], e.Node.RingexID)
+	}
+}
+
+// ringExKnown is what the directory knows about u beyond its row: loaded
+// once for every listed user of u's account, else for u alone.
+func (r *Resolver) ringExKnown(ctx context.Context, u *ent.RingExUser) (directory.Known, error) {
+	l, _ := ctx.Value(loadersKey{}).(*requestLoaders)
+	if l == nil {
+		return r.Directory.KnownOf(ctx, u.AccountID, []int64{u.RingexID})
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ids := l.ringExUsers[u.AccountID]
+	if !slices.Contains(ids, u.RingexID) {
+		// Not from a list (node(id:)): this user alone.
+		return r.Directory.KnownOf(ctx, u.AccountID, []int64{u.RingexID})
+	}
+	k := loaderKey{"ringExKnown", u.AccountID}
+	// A later list in the same request (an alias) adds users: load again.
+	if c, hit := l.cache[k].(knownFor); hit && c.n == len(ids) {
+		return c.known, nil
+	}
+	known, err := r.Directory.KnownOf(ctx, u.AccountID, ids)
+	if err != nil {
+		return known, err
+	}
+	if l.cache == nil {
+		l.cache = map[loaderKey]any{}
+	}
+	l.cache[k] = knownFor{known, len(ids)}
+	return known, nil
+}
+
+// knownFor is directory.Known of the first n listed users.
+type knownFor struct {
+	known directory.Known
+	n     int
+}
+
+// ringExRegional is u's regional settings, nil while none are known.
+func (r *Resolver) ringExRegional(ctx context.Context, u *ent.RingExUser) (*ent.RingExRegional, error) {
+	k, err := r.ringExKnown(ctx, u)
+	return k.Regionals[u.RingexID], err
+}
+
+// ringExAgent is the agent imported from u, read under the viewer: nil when
+// u is not imported or the viewer may not see agents. The agents of every
+// listed user load in one query.
+func (r *Resolver) ringExAgent(ctx context.Context, u *ent.RingExUser) (*ent.Agent, error) {
+	k, err := r.ringExKnown(ctx, u)
+	id, ok := k.Agents[u.RingexID]
+	if err != nil || !ok {
+		return nil, err
+	}
+	agents, listed, err := perAccount(ctx, "ringExAgents", u.AccountID, func() (map[int]*ent.Agent, error) {
+		ids := make([]int, 0, len(k.Agents))
+		for _, a := range k.Agents {
+			ids = append(ids, a)
+		}
+		list, err := r.client(ctx).Agent.Query().Where(agent.IDIn(ids...)).All(ctx)
+		return byID(list, func(a *ent.Agent) int { return a.ID }), err
+	})
+	if listed || err != nil {
+		if a := agents[id]; a != nil || err != nil {
+			return a, err
+		}
+	}
+	a, err := r.client(ctx).Agent.Get(ctx, id)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return a, err
+}

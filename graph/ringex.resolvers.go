@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"entgo.io/contrib/entgql"
 	"github.com/switchboard/switchboard/ent"
@@ -71,14 +72,59 @@ func (r *mutationResolver) SetRingExLeaverPolicy(ctx context.Context, accountID 
 
 // RingExUsers is the resolver for the ringExUsers field.
 func (r *queryResolver) RingExUsers(ctx context.Context, accountID int, search *string, filter *directory.Filter, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy []*ent.RingExUserOrder) (*ent.RingExUserConnection, error) {
-	return r.Directory.Search(ctx, directory.SearchArgs{
+	conn, err := r.Directory.Search(ctx, directory.SearchArgs{
 		AccountID: accountID, Search: deref(search, ""), Filter: filter,
 		After: after, First: first, Before: before, Last: last, OrderBy: orderBy,
 		WantTotal: selects(ctx, "totalCount"), WantEdges: selects(ctx, "edges"),
 	})
+	noteRingExUsers(ctx, accountID, conn)
+	return conn, err
 }
 
 // Imported is the resolver for the imported field.
 func (r *ringExUserResolver) Imported(ctx context.Context, obj *ent.RingExUser) (bool, error) {
-	return obj.AgentID != nil, nil
+	k, err := r.ringExKnown(ctx, obj)
+	_, ok := k.Agents[obj.RingexID]
+	return ok, err
+}
+
+// Agent is the resolver for the agent field.
+func (r *ringExUserResolver) Agent(ctx context.Context, obj *ent.RingExUser) (*ent.Agent, error) {
+	return r.ringExAgent(ctx, obj)
+}
+
+// TimezoneName is the resolver for the timezoneName field.
+func (r *ringExUserResolver) TimezoneName(ctx context.Context, obj *ent.RingExUser) (*string, error) {
+	g, err := r.ringExRegional(ctx, obj)
+	if g == nil {
+		return nil, err
+	}
+	return &g.TimezoneName, err
+}
+
+// TimezoneBias is the resolver for the timezoneBias field.
+func (r *ringExUserResolver) TimezoneBias(ctx context.Context, obj *ent.RingExUser) (*string, error) {
+	g, err := r.ringExRegional(ctx, obj)
+	if g == nil {
+		return nil, err
+	}
+	return &g.TimezoneBias, err
+}
+
+// LocaleCode is the resolver for the localeCode field.
+func (r *ringExUserResolver) LocaleCode(ctx context.Context, obj *ent.RingExUser) (*string, error) {
+	g, err := r.ringExRegional(ctx, obj)
+	if g == nil {
+		return nil, err
+	}
+	return &g.LocaleCode, err
+}
+
+// RegionalSyncedAt is the resolver for the regionalSyncedAt field.
+func (r *ringExUserResolver) RegionalSyncedAt(ctx context.Context, obj *ent.RingExUser) (*time.Time, error) {
+	g, err := r.ringExRegional(ctx, obj)
+	if g == nil {
+		return nil, err
+	}
+	return &g.SyncedAt, err
 }

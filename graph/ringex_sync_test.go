@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +23,24 @@ func (r *ringExEnv) mirror(t *testing.T, id int64) *ent.RingExUser {
 		t.Fatalf("mirror user %d: %v", id, err)
 	}
 	return u
+}
+
+// linkedAgent is the id of the agent ringExUsers shows for the user (found
+// by its email), "" when it shows none.
+func (r *ringExEnv) linkedAgent(t *testing.T, c *gqlClient, ringexID int64, email string) string {
+	t.Helper()
+	p := r.search(t, c, map[string]any{"s": email, "f": map[string]any{"includeRemoved": true}, "first": 10})
+	for _, u := range p.users() {
+		if u.RingexID != strconv.FormatInt(ringexID, 10) {
+			continue
+		}
+		if u.Agent == nil || !u.Imported {
+			return ""
+		}
+		return u.Agent.ID
+	}
+	t.Fatalf("user %d (%s) not found in the directory", ringexID, email)
+	return ""
 }
 
 func (r *ringExEnv) agent(t *testing.T, id int) *ent.Agent {
@@ -87,8 +106,11 @@ func TestRingExSync(t *testing.T) {
 		if m := r.mirror(t, added.ID); m.FirstName != "Zoë" || m.Removed || !strings.Contains(m.SearchText, "zoë newcomer") {
 			t.Errorf("new user: %+v", m)
 		}
-		if m := r.mirror(t, changed.ID); m.LastName != "Renamed" || m.AgentID == nil || *m.AgentID != aChanged {
+		if m := r.mirror(t, changed.ID); m.LastName != "Renamed" {
 			t.Errorf("changed user: %+v", m)
+		}
+		if got := r.linkedAgent(t, admin, changed.ID, "renamed@sandbox.example.com"); got != strconv.Itoa(aChanged) {
+			t.Errorf("changed user's agent: %q, want %d", got, aChanged)
 		}
 		if m := r.mirror(t, gone.ID); !m.Removed || m.RemovedAt == nil {
 			t.Errorf("removed user not marked: %+v", m)
@@ -111,8 +133,11 @@ func TestRingExSync(t *testing.T) {
 		if err := r.sync(t); err != nil {
 			t.Fatal(err)
 		}
-		if m := r.mirror(t, gone.ID); m.Removed || m.RemovedAt != nil || m.AgentID == nil || *m.AgentID != aGone {
+		if m := r.mirror(t, gone.ID); m.Removed || m.RemovedAt != nil {
 			t.Errorf("returning user: %+v", m)
+		}
+		if got := r.linkedAgent(t, admin, gone.ID, gone.Email); got != strconv.Itoa(aGone) {
+			t.Errorf("returning user's agent: %q, want %d", got, aGone)
 		}
 		if a := r.agent(t, aGone); *a.RingexStatus != "ACTIVE" {
 			t.Errorf("returning user's agent: %v", *a.RingexStatus)

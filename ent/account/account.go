@@ -62,6 +62,8 @@ const (
 	EdgeRingexLink = "ringex_link"
 	// EdgeRingexUsers holds the string denoting the ringex_users edge name in mutations.
 	EdgeRingexUsers = "ringex_users"
+	// EdgeRingexRegionals holds the string denoting the ringex_regionals edge name in mutations.
+	EdgeRingexRegionals = "ringex_regionals"
 	// EdgeImportJobs holds the string denoting the import_jobs edge name in mutations.
 	EdgeImportJobs = "import_jobs"
 	// EdgeAuditEvents holds the string denoting the audit_events edge name in mutations.
@@ -128,6 +130,13 @@ const (
 	RingexUsersInverseTable = "ring_ex_users"
 	// RingexUsersColumn is the table column denoting the ringex_users relation/edge.
 	RingexUsersColumn = "account_id"
+	// RingexRegionalsTable is the table that holds the ringex_regionals relation/edge.
+	RingexRegionalsTable = "ring_ex_regionals"
+	// RingexRegionalsInverseTable is the table name for the RingExRegional entity.
+	// It exists in this package in order to avoid circular dependency with the "ringexregional" package.
+	RingexRegionalsInverseTable = "ring_ex_regionals"
+	// RingexRegionalsColumn is the table column denoting the ringex_regionals relation/edge.
+	RingexRegionalsColumn = "account_id"
 	// ImportJobsTable is the table that holds the import_jobs relation/edge.
 	ImportJobsTable = "import_jobs"
 	// ImportJobsInverseTable is the table name for the ImportJob entity.
@@ -460,6 +469,20 @@ func ByRingexUsers(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 	}
 }
 
+// ByRingexRegionalsCount orders the results by ringex_regionals count.
+func ByRingexRegionalsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newRingexRegionalsStep(), opts...)
+	}
+}
+
+// ByRingexRegionals orders the results by ringex_regionals terms.
+func ByRingexRegionals(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newRingexRegionalsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
 // ByImportJobsCount orders the results by import_jobs count.
 func ByImportJobsCount(opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -569,6 +592,13 @@ func newRingexUsersStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(RingexUsersInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, RingexUsersTable, RingexUsersColumn),
+	)
+}
+func newRingexRegionalsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(RingexRegionalsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, RingexRegionalsTable, RingexRegionalsColumn),
 	)
 }
 func newImportJobsStep() *sqlgraph.Step {

@@ -804,6 +804,29 @@ func HasRingexUsersWith(preds ...predicate.RingExUser) predicate.Account {
 	})
 }
 
+// HasRingexRegionals applies the HasEdge predicate on the "ringex_regionals" edge.
+func HasRingexRegionals() predicate.Account {
+	return predicate.Account(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, RingexRegionalsTable, RingexRegionalsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasRingexRegionalsWith applies the HasEdge predicate on the "ringex_regionals" edge with a given conditions (other predicates).
+func HasRingexRegionalsWith(preds ...predicate.RingExRegional) predicate.Account {
+	return predicate.Account(func(s *sql.Selector) {
+		step := newRingexRegionalsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // HasImportJobs applies the HasEdge predicate on the "import_jobs" edge.
 func HasImportJobs() predicate.Account {
 	return predicate.Account(func(s *sql.Selector) {

@@ -62,8 +62,6 @@ const (
 	EdgeCategories = "categories"
 	// EdgeSessions holds the string denoting the sessions edge name in mutations.
 	EdgeSessions = "sessions"
-	// EdgeRingexUser holds the string denoting the ringex_user edge name in mutations.
-	EdgeRingexUser = "ringex_user"
 	// Table holds the table name of the agent in the database.
 	Table = "agents"
 	// AccountTable is the table that holds the account relation/edge.
@@ -102,13 +100,6 @@ const (
 	SessionsInverseTable = "agent_sessions"
 	// SessionsColumn is the table column denoting the sessions relation/edge.
 	SessionsColumn = "agent_id"
-	// RingexUserTable is the table that holds the ringex_user relation/edge.
-	RingexUserTable = "ring_ex_users"
-	// RingexUserInverseTable is the table name for the RingExUser entity.
-	// It exists in this package in order to avoid circular dependency with the "ringexuser" package.
-	RingexUserInverseTable = "ring_ex_users"
-	// RingexUserColumn is the table column denoting the ringex_user relation/edge.
-	RingexUserColumn = "agent_id"
 )
 
 // Columns holds all SQL columns for agent fields.
@@ -387,13 +378,6 @@ func BySessions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newSessionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
-
-// ByRingexUserField orders the results by ringex_user field.
-func ByRingexUserField(field string, opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newRingexUserStep(), sql.OrderByField(field, opts...))
-	}
-}
 func newAccountStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -434,13 +418,6 @@ func newSessionsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(SessionsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, SessionsTable, SessionsColumn),
-	)
-}
-func newRingexUserStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(RingexUserInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2O, false, RingexUserTable, RingexUserColumn),
 	)
 }
 

@@ -1008,29 +1008,6 @@ func HasSessionsWith(preds ...predicate.AgentSession) predicate.Agent {
 	})
 }
 
-// HasRingexUser applies the HasEdge predicate on the "ringex_user" edge.
-func HasRingexUser() predicate.Agent {
-	return predicate.Agent(func(s *sql.Selector) {
-		step := sqlgraph.NewStep(
-			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2O, false, RingexUserTable, RingexUserColumn),
-		)
-		sqlgraph.HasNeighbors(s, step)
-	})
-}
-
-// HasRingexUserWith applies the HasEdge predicate on the "ringex_user" edge with a given conditions (other predicates).
-func HasRingexUserWith(preds ...predicate.RingExUser) predicate.Agent {
-	return predicate.Agent(func(s *sql.Selector) {
-		step := newRingexUserStep()
-		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
-			for _, p := range preds {
-				p(s)
-			}
-		})
-	})
-}
-
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Agent) predicate.Agent {
 	return predicate.Agent(sql.AndPredicates(predicates...))

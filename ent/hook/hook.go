@@ -153,6 +153,18 @@ func (f RingExLinkFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RingExLinkMutation", m)
 }
 
+// The RingExRegionalFunc type is an adapter to allow the use of ordinary
+// function as RingExRegional mutator.
+type RingExRegionalFunc func(context.Context, *ent.RingExRegionalMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RingExRegionalFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RingExRegionalMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RingExRegionalMutation", m)
+}
+
 // The RingExUserFunc type is an adapter to allow the use of ordinary
 // function as RingExUser mutator.
 type RingExUserFunc func(context.Context, *ent.RingExUserMutation) (ent.Value, error)

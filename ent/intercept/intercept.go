@@ -21,6 +21,7 @@ import (
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/session"
@@ -408,6 +409,33 @@ func (f TraverseRingExLink) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.RingExLinkQuery", q)
 }
 
+// The RingExRegionalFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RingExRegionalFunc func(context.Context, *ent.RingExRegionalQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RingExRegionalFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RingExRegionalQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RingExRegionalQuery", q)
+}
+
+// The TraverseRingExRegional type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRingExRegional func(context.Context, *ent.RingExRegionalQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRingExRegional) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRingExRegional) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RingExRegionalQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RingExRegionalQuery", q)
+}
+
 // The RingExUserFunc type is an adapter to allow the use of ordinary function as a Querier.
 type RingExUserFunc func(context.Context, *ent.RingExUserQuery) (ent.Value, error)
 
@@ -570,6 +598,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.MembershipQuery, predicate.Membership, membership.OrderOption]{typ: ent.TypeMembership, tq: q}, nil
 	case *ent.RingExLinkQuery:
 		return &query[*ent.RingExLinkQuery, predicate.RingExLink, ringexlink.OrderOption]{typ: ent.TypeRingExLink, tq: q}, nil
+	case *ent.RingExRegionalQuery:
+		return &query[*ent.RingExRegionalQuery, predicate.RingExRegional, ringexregional.OrderOption]{typ: ent.TypeRingExRegional, tq: q}, nil
 	case *ent.RingExUserQuery:
 		return &query[*ent.RingExUserQuery, predicate.RingExUser, ringexuser.OrderOption]{typ: ent.TypeRingExUser, tq: q}, nil
 	case *ent.RoleQuery:

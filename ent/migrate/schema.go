@@ -488,6 +488,37 @@ var (
 			},
 		},
 	}
+	// RingExRegionalsColumns holds the columns for the "ring_ex_regionals" table.
+	RingExRegionalsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "ringex_id", Type: field.TypeInt64},
+		{Name: "timezone_name", Type: field.TypeString, Default: ""},
+		{Name: "timezone_bias", Type: field.TypeString, Default: ""},
+		{Name: "locale_code", Type: field.TypeString, Default: ""},
+		{Name: "synced_at", Type: field.TypeTime},
+		{Name: "account_id", Type: field.TypeInt},
+	}
+	// RingExRegionalsTable holds the schema information for the "ring_ex_regionals" table.
+	RingExRegionalsTable = &schema.Table{
+		Name:       "ring_ex_regionals",
+		Columns:    RingExRegionalsColumns,
+		PrimaryKey: []*schema.Column{RingExRegionalsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "ring_ex_regionals_accounts_ringex_regionals",
+				Columns:    []*schema.Column{RingExRegionalsColumns[6]},
+				RefColumns: []*schema.Column{AccountsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "ringexregional_account_id_ringex_id",
+				Unique:  true,
+				Columns: []*schema.Column{RingExRegionalsColumns[6], RingExRegionalsColumns[1]},
+			},
+		},
+	}
 	// RingExUsersColumns holds the columns for the "ring_ex_users" table.
 	RingExUsersColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -501,14 +532,9 @@ var (
 		{Name: "hidden", Type: field.TypeBool, Default: false},
 		{Name: "removed", Type: field.TypeBool, Default: false},
 		{Name: "removed_at", Type: field.TypeTime, Nullable: true},
-		{Name: "timezone_name", Type: field.TypeString, Nullable: true},
-		{Name: "timezone_bias", Type: field.TypeString, Nullable: true},
-		{Name: "locale_code", Type: field.TypeString, Nullable: true},
-		{Name: "regional_synced_at", Type: field.TypeTime, Nullable: true},
 		{Name: "search_text", Type: field.TypeString, Default: ""},
 		{Name: "synced_at", Type: field.TypeTime},
 		{Name: "account_id", Type: field.TypeInt},
-		{Name: "agent_id", Type: field.TypeInt, Unique: true, Nullable: true},
 	}
 	// RingExUsersTable holds the schema information for the "ring_ex_users" table.
 	RingExUsersTable = &schema.Table{
@@ -518,27 +544,21 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "ring_ex_users_accounts_ringex_users",
-				Columns:    []*schema.Column{RingExUsersColumns[17]},
+				Columns:    []*schema.Column{RingExUsersColumns[13]},
 				RefColumns: []*schema.Column{AccountsColumns[0]},
 				OnDelete:   schema.Cascade,
-			},
-			{
-				Symbol:     "ring_ex_users_agents_ringex_user",
-				Columns:    []*schema.Column{RingExUsersColumns[18]},
-				RefColumns: []*schema.Column{AgentsColumns[0]},
-				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
 				Name:    "ringexuser_account_id_ringex_id",
 				Unique:  true,
-				Columns: []*schema.Column{RingExUsersColumns[17], RingExUsersColumns[1]},
+				Columns: []*schema.Column{RingExUsersColumns[13], RingExUsersColumns[1]},
 			},
 			{
 				Name:    "ringexuser_account_id_last_name_first_name",
 				Unique:  false,
-				Columns: []*schema.Column{RingExUsersColumns[17], RingExUsersColumns[4], RingExUsersColumns[3]},
+				Columns: []*schema.Column{RingExUsersColumns[13], RingExUsersColumns[4], RingExUsersColumns[3]},
 			},
 		},
 	}
@@ -738,6 +758,7 @@ var (
 		ImportResultsTable,
 		MembershipsTable,
 		RingExLinksTable,
+		RingExRegionalsTable,
 		RingExUsersTable,
 		RolesTable,
 		SessionsTable,
@@ -818,8 +839,11 @@ func init() {
 	RingExLinksTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(47244640256),
 	}
+	RingExRegionalsTable.ForeignKeys[0].RefTable = AccountsTable
+	RingExRegionalsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(73014444032),
+	}
 	RingExUsersTable.ForeignKeys[0].RefTable = AccountsTable
-	RingExUsersTable.ForeignKeys[1].RefTable = AgentsTable
 	RingExUsersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
 	}

@@ -42,6 +42,9 @@ type Membership func(*sql.Selector)
 // RingExLink is the predicate function for ringexlink builders.
 type RingExLink func(*sql.Selector)
 
+// RingExRegional is the predicate function for ringexregional builders.
+type RingExRegional func(*sql.Selector)
+
 // RingExUser is the predicate function for ringexuser builders.
 type RingExUser func(*sql.Selector)
 

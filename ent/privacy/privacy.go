@@ -399,6 +399,30 @@ func (f RingExLinkMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RingExLinkMutation", m)
 }
 
+// The RingExRegionalQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RingExRegionalQueryRuleFunc func(context.Context, *ent.RingExRegionalQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RingExRegionalQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RingExRegionalQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RingExRegionalQuery", q)
+}
+
+// The RingExRegionalMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RingExRegionalMutationRuleFunc func(context.Context, *ent.RingExRegionalMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RingExRegionalMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RingExRegionalMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RingExRegionalMutation", m)
+}
+
 // The RingExUserQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type RingExUserQueryRuleFunc func(context.Context, *ent.RingExUserQuery) error
@@ -578,6 +602,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.RingExLinkQuery:
 		return q.Filter(), nil
+	case *ent.RingExRegionalQuery:
+		return q.Filter(), nil
 	case *ent.RingExUserQuery:
 		return q.Filter(), nil
 	case *ent.RoleQuery:
@@ -618,6 +644,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.MembershipMutation:
 		return m.Filter(), nil
 	case *ent.RingExLinkMutation:
+		return m.Filter(), nil
+	case *ent.RingExRegionalMutation:
 		return m.Filter(), nil
 	case *ent.RingExUserMutation:
 		return m.Filter(), nil

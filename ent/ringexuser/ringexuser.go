@@ -40,24 +40,12 @@ const (
 	FieldRemoved = "removed"
 	// FieldRemovedAt holds the string denoting the removed_at field in the database.
 	FieldRemovedAt = "removed_at"
-	// FieldTimezoneName holds the string denoting the timezone_name field in the database.
-	FieldTimezoneName = "timezone_name"
-	// FieldTimezoneBias holds the string denoting the timezone_bias field in the database.
-	FieldTimezoneBias = "timezone_bias"
-	// FieldLocaleCode holds the string denoting the locale_code field in the database.
-	FieldLocaleCode = "locale_code"
-	// FieldRegionalSyncedAt holds the string denoting the regional_synced_at field in the database.
-	FieldRegionalSyncedAt = "regional_synced_at"
 	// FieldSearchText holds the string denoting the search_text field in the database.
 	FieldSearchText = "search_text"
 	// FieldSyncedAt holds the string denoting the synced_at field in the database.
 	FieldSyncedAt = "synced_at"
-	// FieldAgentID holds the string denoting the agent_id field in the database.
-	FieldAgentID = "agent_id"
 	// EdgeAccount holds the string denoting the account edge name in mutations.
 	EdgeAccount = "account"
-	// EdgeAgent holds the string denoting the agent edge name in mutations.
-	EdgeAgent = "agent"
 	// Table holds the table name of the ringexuser in the database.
 	Table = "ring_ex_users"
 	// AccountTable is the table that holds the account relation/edge.
@@ -67,13 +55,6 @@ const (
 	AccountInverseTable = "accounts"
 	// AccountColumn is the table column denoting the account relation/edge.
 	AccountColumn = "account_id"
-	// AgentTable is the table that holds the agent relation/edge.
-	AgentTable = "ring_ex_users"
-	// AgentInverseTable is the table name for the Agent entity.
-	// It exists in this package in order to avoid circular dependency with the "agent" package.
-	AgentInverseTable = "agents"
-	// AgentColumn is the table column denoting the agent relation/edge.
-	AgentColumn = "agent_id"
 )
 
 // Columns holds all SQL columns for ringexuser fields.
@@ -90,13 +71,8 @@ var Columns = []string{
 	FieldHidden,
 	FieldRemoved,
 	FieldRemovedAt,
-	FieldTimezoneName,
-	FieldTimezoneBias,
-	FieldLocaleCode,
-	FieldRegionalSyncedAt,
 	FieldSearchText,
 	FieldSyncedAt,
-	FieldAgentID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -226,26 +202,6 @@ func ByRemovedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldRemovedAt, opts...).ToFunc()
 }
 
-// ByTimezoneName orders the results by the timezone_name field.
-func ByTimezoneName(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldTimezoneName, opts...).ToFunc()
-}
-
-// ByTimezoneBias orders the results by the timezone_bias field.
-func ByTimezoneBias(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldTimezoneBias, opts...).ToFunc()
-}
-
-// ByLocaleCode orders the results by the locale_code field.
-func ByLocaleCode(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldLocaleCode, opts...).ToFunc()
-}
-
-// ByRegionalSyncedAt orders the results by the regional_synced_at field.
-func ByRegionalSyncedAt(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldRegionalSyncedAt, opts...).ToFunc()
-}
-
 // BySearchText orders the results by the search_text field.
 func BySearchText(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSearchText, opts...).ToFunc()
@@ -256,22 +212,10 @@ func BySyncedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSyncedAt, opts...).ToFunc()
 }
 
-// ByAgentID orders the results by the agent_id field.
-func ByAgentID(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldAgentID, opts...).ToFunc()
-}
-
 // ByAccountField orders the results by account field.
 func ByAccountField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newAccountStep(), sql.OrderByField(field, opts...))
-	}
-}
-
-// ByAgentField orders the results by agent field.
-func ByAgentField(field string, opts ...sql.OrderTermOption) OrderOption {
-	return func(s *sql.Selector) {
-		sqlgraph.OrderByNeighborTerms(s, newAgentStep(), sql.OrderByField(field, opts...))
 	}
 }
 func newAccountStep() *sqlgraph.Step {
@@ -279,13 +223,6 @@ func newAccountStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AccountInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, true, AccountTable, AccountColumn),
-	)
-}
-func newAgentStep() *sqlgraph.Step {
-	return sqlgraph.NewStep(
-		sqlgraph.From(Table, FieldID),
-		sqlgraph.To(AgentInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2O, true, AgentTable, AgentColumn),
 	)
 }
 

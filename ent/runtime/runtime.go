@@ -18,6 +18,7 @@ import (
 	"github.com/switchboard/switchboard/ent/importresult"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/ringexlink"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/schema"
@@ -628,6 +629,33 @@ func init() {
 	ringexlinkDescLastGoodUserCount := ringexlinkFields[11].Descriptor()
 	// ringexlink.DefaultLastGoodUserCount holds the default value on creation for the last_good_user_count field.
 	ringexlink.DefaultLastGoodUserCount = ringexlinkDescLastGoodUserCount.Default.(int)
+	ringexregional.Policy = privacy.NewPolicies(schema.RingExRegional{})
+	ringexregional.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := ringexregional.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	ringexregionalFields := schema.RingExRegional{}.Fields()
+	_ = ringexregionalFields
+	// ringexregionalDescTimezoneName is the schema descriptor for timezone_name field.
+	ringexregionalDescTimezoneName := ringexregionalFields[2].Descriptor()
+	// ringexregional.DefaultTimezoneName holds the default value on creation for the timezone_name field.
+	ringexregional.DefaultTimezoneName = ringexregionalDescTimezoneName.Default.(string)
+	// ringexregionalDescTimezoneBias is the schema descriptor for timezone_bias field.
+	ringexregionalDescTimezoneBias := ringexregionalFields[3].Descriptor()
+	// ringexregional.DefaultTimezoneBias holds the default value on creation for the timezone_bias field.
+	ringexregional.DefaultTimezoneBias = ringexregionalDescTimezoneBias.Default.(string)
+	// ringexregionalDescLocaleCode is the schema descriptor for locale_code field.
+	ringexregionalDescLocaleCode := ringexregionalFields[4].Descriptor()
+	// ringexregional.DefaultLocaleCode holds the default value on creation for the locale_code field.
+	ringexregional.DefaultLocaleCode = ringexregionalDescLocaleCode.Default.(string)
+	// ringexregionalDescSyncedAt is the schema descriptor for synced_at field.
+	ringexregionalDescSyncedAt := ringexregionalFields[5].Descriptor()
+	// ringexregional.DefaultSyncedAt holds the default value on creation for the synced_at field.
+	ringexregional.DefaultSyncedAt = ringexregionalDescSyncedAt.Default.(func() time.Time)
 	ringexuser.Policy = privacy.NewPolicies(schema.RingExUser{})
 	ringexuser.Hooks[0] = func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -668,11 +696,11 @@ func init() {
 	// ringexuser.DefaultRemoved holds the default value on creation for the removed field.
 	ringexuser.DefaultRemoved = ringexuserDescRemoved.Default.(bool)
 	// ringexuserDescSearchText is the schema descriptor for search_text field.
-	ringexuserDescSearchText := ringexuserFields[15].Descriptor()
+	ringexuserDescSearchText := ringexuserFields[11].Descriptor()
 	// ringexuser.DefaultSearchText holds the default value on creation for the search_text field.
 	ringexuser.DefaultSearchText = ringexuserDescSearchText.Default.(string)
 	// ringexuserDescSyncedAt is the schema descriptor for synced_at field.
-	ringexuserDescSyncedAt := ringexuserFields[16].Descriptor()
+	ringexuserDescSyncedAt := ringexuserFields[12].Descriptor()
 	// ringexuser.DefaultSyncedAt holds the default value on creation for the synced_at field.
 	ringexuser.DefaultSyncedAt = ringexuserDescSyncedAt.Default.(func() time.Time)
 	roleMixin := schema.Role{}.Mixin()

@@ -52,6 +52,7 @@ func (Account) Edges() []ent.Edge {
 		edge.To("memberships", Membership.Type).Annotations(entgql.Skip(), entsql.OnDelete(entsql.Cascade)),
 		edge.To("ringex_link", RingExLink.Type).Unique().Annotations(entgql.Skip(), entsql.OnDelete(entsql.Cascade)),
 		edge.To("ringex_users", RingExUser.Type).Annotations(entgql.Skip(), entsql.OnDelete(entsql.Cascade)),
+		edge.To("ringex_regionals", RingExRegional.Type).Annotations(entgql.Skip(), entsql.OnDelete(entsql.Cascade)),
 		edge.To("import_jobs", ImportJob.Type).Annotations(entgql.Skip(), entsql.OnDelete(entsql.Cascade)),
 		edge.To("audit_events", AuditEvent.Type).Annotations(entgql.Skip(), entsql.OnDelete(entsql.Cascade)),
 		edge.To("api_tokens", APIToken.Type).Annotations(entgql.Skip(), entsql.OnDelete(entsql.Cascade)),

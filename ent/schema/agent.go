@@ -55,14 +55,15 @@ func (Agent) Edges() []ent.Edge {
 		edge.From("led_teams", Team.Type).Ref("leaders").Annotations(entgql.Skip(entgql.SkipMutationCreateInput, entgql.SkipMutationUpdateInput)),
 		edge.From("categories", Category.Type).Ref("agents"),
 		edge.To("sessions", AgentSession.Type).Annotations(entgql.Skip(), entsql.OnDelete(entsql.Cascade)),
-		edge.To("ringex_user", RingExUser.Type).Unique().Annotations(entgql.Skip(), entsql.OnDelete(entsql.SetNull)),
 	}
 }
 
 // Indexes of the Agent.
 func (Agent) Indexes() []ent.Index {
 	return []ent.Index{
-		// A RingEX user is never imported twice into one account.
+		// A RingEX user is never imported twice into one account. This is
+		// also the only link from a mirrored RingEX user to its agent
+		// (directory.ImportedPredicate).
 		index.Fields("account_id", "ringex_extension_id").Unique(),
 		index.Fields("account_id", "last_name", "first_name"),
 		index.Fields("account_id", "created_at"),

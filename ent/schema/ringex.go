@@ -68,16 +68,9 @@ func (RingExUser) Fields() []ent.Field {
 		field.Bool("hidden").Default(false),
 		field.Bool("removed").Default(false),
 		field.Time("removed_at").Optional().Nillable(),
-		// Regional settings are only in the per-user call; they are filled in
-		// gradually and by imports.
-		field.String("timezone_name").Optional().Nillable(),
-		field.String("timezone_bias").Optional().Nillable(),
-		field.String("locale_code").Optional().Nillable(),
-		field.Time("regional_synced_at").Optional().Nillable(),
 		// search_text is the lower-cased text search runs over.
 		field.String("search_text").Default("").Annotations(entgql.Skip()),
 		field.Time("synced_at").Default(time.Now),
-		field.Int("agent_id").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipWhereInput)),
 	}
 }
 
@@ -85,7 +78,6 @@ func (RingExUser) Fields() []ent.Field {
 func (RingExUser) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("account", Account.Type).Ref("ringex_users").Field("account_id").Unique().Required().Immutable(),
-		edge.From("agent", Agent.Type).Ref("ringex_user").Field("agent_id").Unique(),
 	}
 }
 
@@ -93,7 +85,6 @@ func (RingExUser) Edges() []ent.Edge {
 func (RingExUser) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("account_id", "ringex_id").Unique(),
-		// agent_id is unique through the agent edge (ring_ex_users_agent_id_key).
 		index.Fields("account_id", "last_name", "first_name"),
 	}
 }
@@ -105,3 +96,44 @@ func (RingExUser) Annotations() []schema.Annotation {
 
 // Policy of the RingExUser: the directory is for importers; only syncs write it.
 func (RingExUser) Policy() ent.Policy { return systemWritePolicy(perm.ImportAgents) }
+
+// RingExRegional is a RingEX user's regional settings (timezone, language),
+// which only the per-user call returns: imports read them, and previews map
+// them where already known. They live beside the mirror, not in it: writing
+// them into ring_ex_users rewrote each imported user's row and every index
+// of it, trigram index included, which cost an import more than creating
+// its agents. Keyed like the mirror, by account and RingEX id.
+type RingExRegional struct{ ent.Schema }
+
+// Fields of the RingExRegional.
+func (RingExRegional) Fields() []ent.Field {
+	return []ent.Field{
+		accountField(),
+		field.Int64("ringex_id").Immutable(),
+		// As RingEX sends them; empty when RingEX left them out.
+		field.String("timezone_name").Default(""),
+		field.String("timezone_bias").Default(""),
+		field.String("locale_code").Default(""),
+		field.Time("synced_at").Default(time.Now),
+	}
+}
+
+// Edges of the RingExRegional.
+func (RingExRegional) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("account", Account.Type).Ref("ringex_regionals").Field("account_id").Unique().Required().Immutable(),
+	}
+}
+
+// Indexes of the RingExRegional.
+func (RingExRegional) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("account_id", "ringex_id").Unique()}
+}
+
+// Annotations of the RingExRegional: read through RingExUser's fields.
+func (RingExRegional) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip()}
+}
+
+// Policy of the RingExRegional: as the mirror's.
+func (RingExRegional) Policy() ent.Policy { return systemWritePolicy(perm.ImportAgents) }

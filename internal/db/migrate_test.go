@@ -3,6 +3,7 @@ package db_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -109,7 +110,8 @@ func TestGlobalIDRanges(t *testing.T) {
 }
 
 // TestMigrateBaselinesPreviousDatabase: a database created before
-// versioned migrations (by ent's Schema.Create) is adopted, not re-created.
+// versioned migrations (by ent's Schema.Create, the schema 0001_init
+// records) is adopted, not re-created, and the later files are applied.
 func TestMigrateBaselinesPreviousDatabase(t *testing.T) {
 	ctx := viewer.SystemContext(context.Background())
 	conn, err := db.Open(ctx, t.TempDir()+"/old.db")
@@ -117,10 +119,20 @@ func TestMigrateBaselinesPreviousDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	if err := conn.Client.Schema.Create(ctx); err != nil {
+	init, err := os.ReadFile("migrations/sqlite/0001_init.sql")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := conn.Client.Account.Create().SetName("Old").Save(ctx); err != nil {
+	if _, err := conn.SQL.ExecContext(ctx, string(init)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.SQL.ExecContext(ctx, `INSERT INTO accounts (id, created_at, updated_at, name, max_break_minutes) VALUES (4294967296, datetime(), datetime(), 'Old', 60)`); err != nil {
+		t.Fatal(err)
+	}
+	// A mirrored user whose regional settings an import read (0006 moves
+	// them to ring_ex_regionals), and one never read.
+	if _, err := conn.SQL.ExecContext(ctx, `INSERT INTO ring_ex_users (ringex_id, status, synced_at, account_id, timezone_name, timezone_bias, locale_code, regional_synced_at)
+VALUES (7, 'Enabled', datetime(), 4294967296, 'US/Pacific', '-480', 'fr-CA', datetime()), (8, 'Enabled', datetime(), 4294967296, NULL, NULL, NULL, NULL)`); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Migrate(ctx, conn); err != nil {
@@ -128,6 +140,13 @@ func TestMigrateBaselinesPreviousDatabase(t *testing.T) {
 	}
 	if n := conn.Client.Account.Query().CountX(ctx); n != 1 {
 		t.Fatalf("accounts after migrating: %d, want 1", n)
+	}
+	if n := conn.Client.RingExUser.Query().CountX(ctx); n != 2 {
+		t.Fatalf("mirrored users after migrating: %d, want 2", n)
+	}
+	if rg, err := conn.Client.RingExRegional.Query().Only(ctx); err != nil || rg.RingexID != 7 ||
+		rg.TimezoneName != "US/Pacific" || rg.TimezoneBias != "-480" || rg.LocaleCode != "fr-CA" {
+		t.Fatalf("regional settings after migrating: %+v, %v", rg, err)
 	}
 	var out bytes.Buffer
 	if err := db.MigrateCommand(ctx, conn, []string{"status"}, &out); err != nil {

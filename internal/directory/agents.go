@@ -7,7 +7,6 @@ import (
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/account"
 	"github.com/switchboard/switchboard/ent/agent"
-	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/internal/ringex"
 )
 
@@ -15,11 +14,12 @@ import (
 // RingEX owns first name, last name and email; ringex_status says whether
 // the user is active, disabled or gone. With the DISABLE leaver policy a
 // leaver is also disabled (on every sync, so the policy holds while it is
-// set). Agents are never deleted, and one whose user comes back is re-linked
-// through its kept ringex_extension_id. When shrunk, missing users are not
-// treated as gone.
+// set). Agents are never deleted; the mirror row of a user is linked to
+// its agent by ringex_extension_id alone (ImportedPredicate), so one whose
+// user comes back is linked again with nothing to write. When shrunk,
+// missing users are not treated as gone.
 func (s *Service) followAgents(ctx context.Context, tx *ent.Tx, accountID int,
-	seen map[int64]ringex.Extension, mirror map[int64]*ent.RingExUser, shrunk bool,
+	seen map[int64]ringex.Extension, shrunk bool,
 ) (int, error) {
 	acct, err := tx.Account.Get(ctx, accountID)
 	if err != nil {
@@ -80,14 +80,6 @@ func (s *Service) followAgents(ctx context.Context, tx *ent.Tx, accountID int,
 				return 0, fmt.Errorf("updating agent %d from RingEX: %w", a.ID, err)
 			}
 			changed++
-		}
-		if m, ok := mirror[ext]; (ok && (m.AgentID == nil || *m.AgentID != a.ID)) || (!ok && present) {
-			// The mirror row of a (re)appeared user points at its agent.
-			if err := tx.RingExUser.Update().
-				Where(ringexuser.AccountID(accountID), ringexuser.RingexID(ext)).
-				SetAgentID(a.ID).Exec(ctx); err != nil {
-				return 0, fmt.Errorf("linking mirror user %d to agent %d: %w", ext, a.ID, err)
-			}
 		}
 	}
 	return changed, nil

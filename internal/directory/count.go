@@ -38,6 +38,10 @@ type countKey struct {
 	account int
 	search  string
 	filter  string
+	// byAgents: the filter on imported reads agents, whose inserts and
+	// deletes do not move the mirror's version, so such counts are not
+	// cached (imports would otherwise pay for a version bump per agent).
+	byAgents bool
 }
 
 type countEntry struct {
@@ -58,6 +62,7 @@ func countKeyOf(accountID int, search string, f *Filter) countKey {
 		k.filter = fmt.Sprintf("%v|%v", f.IncludeRemoved, f.Statuses)
 		if f.Imported != nil {
 			k.filter += fmt.Sprintf("|imported=%v", *f.Imported)
+			k.byAgents = true
 		}
 	}
 	return k
@@ -139,6 +144,9 @@ func (s *Service) CacheCounts(conn *db.DB) {
 }
 
 func (s *Service) cachedCount(ctx context.Context, key countKey, count func() (ent.Value, error)) (ent.Value, error) {
+	if key.byAgents {
+		return count()
+	}
 	// The version is read before counting: a write committing in between
 	// only makes the stored count newer than its version.
 	version, err := s.mirrorVersion(ctx, key.account)
@@ -181,9 +189,9 @@ func (s *Service) countNarrow(ctx context.Context, a countArgs) (int, bool, erro
 // selects, in ring_ex_user_search: the narrow copy of the searched columns
 // (migration 0005), through its trigram index, so half the pages of
 // ring_ex_users to recheck. ok is false where the copy cannot answer: a
-// filter on imported (agent_id is not copied, so imports never write the
-// copy), or no term long enough for a trigram, where the account's
-// name-order index is the better path.
+// filter on imported (the copy has no RingEX id to find the agent by), or
+// no term long enough for a trigram, where the account's name-order index
+// is the better path.
 func NarrowCount(accountID int, search string, f *Filter) (query string, args []any, ok bool) {
 	terms := strings.Fields(strings.ToLower(search))
 	if f == nil {

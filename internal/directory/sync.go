@@ -145,7 +145,7 @@ func (s *Service) apply(ctx context.Context, tx *ent.Tx, l *ent.RingExLink, user
 		}
 		res.Removed = len(gone)
 	}
-	if res.Agents, err = s.followAgents(ctx, tx, l.AccountID, seen, byID, res.Shrunk); err != nil {
+	if res.Agents, err = s.followAgents(ctx, tx, l.AccountID, seen, res.Shrunk); err != nil {
 		return err
 	}
 	count, err := tx.RingExUser.Query().Where(ringexuser.AccountID(l.AccountID), ringexuser.Removed(false)).Count(ctx)

@@ -54,7 +54,7 @@ func (r *run) gather(ctx context.Context, pending []*ent.ImportResult) ([]*item,
 		if it.mirror == nil {
 			it.p, it.ready = person{RingExID: res.RingexID, Email: res.Email, Removed: true}, true
 		} else {
-			it.p = personOf(it.mirror)
+			it.p = personOf(it.mirror, nil) // settled here only when no read is needed
 			it.ready = done[res.RingexID] || it.mirror.Removed
 		}
 		items[i] = it

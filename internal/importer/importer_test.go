@@ -75,7 +75,11 @@ func TestImportByIDs(t *testing.T) {
 		f.checkJobConsistent(job)
 
 		agents := must[[]*ent.Agent](t)(f.db.Client.Agent.Query().Where(agent.AccountID(f.acc.ID)).
-			WithTeams().WithCategories().WithRingexUser().All(f.sys))
+			WithTeams().WithCategories().All(f.sys))
+		regionals := map[int64]*ent.RingExRegional{}
+		for _, g := range must[[]*ent.RingExRegional](t)(f.db.Client.RingExRegional.Query().All(f.sys)) {
+			regionals[g.RingexID] = g
+		}
 		if len(agents) != pv.ToImport {
 			t.Fatalf("%d agents, want %d", len(agents), pv.ToImport)
 		}
@@ -86,9 +90,8 @@ func TestImportByIDs(t *testing.T) {
 			if a.Username != strings.ToLower(a.Email) || a.Timezone == "" || a.Language == "" {
 				t.Fatalf("agent %s: username %q tz %q lang %q", a.Email, a.Username, a.Timezone, a.Language)
 			}
-			ru := a.Edges.RingexUser
-			if ru == nil || ru.RingexID != *a.RingexExtensionID || ru.RegionalSyncedAt == nil || ru.TimezoneName == nil {
-				t.Fatalf("mirror not linked or regional settings not stored: %+v", ru)
+			if g := regionals[*a.RingexExtensionID]; g == nil || g.AccountID != f.acc.ID || g.TimezoneName == "" || g.LocaleCode == "" {
+				t.Fatalf("agent %s: regional settings read from RingEX not kept: %+v", a.Email, g)
 			}
 		}
 

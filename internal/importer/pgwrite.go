@@ -207,28 +207,21 @@ func changesOf(s string) (map[string]any, error) {
 	return ch, d.Decode(&ch)
 }
 
-// linkMirrorPG is linkMirror over arrays. A NULL keeps the row's value.
-func (r *run) linkMirrorPG(ctx context.Context, c *ent.Client, changes []mirrorChange) error {
-	if len(changes) == 0 {
+// storeRegionalsPG is storeRegionals over arrays.
+func (r *run) storeRegionalsPG(ctx context.Context, c *ent.Client, rs []learned) error {
+	if len(rs) == 0 {
 		return nil
 	}
-	n := len(changes)
-	ringex, agents := make([]int64, n), make([]*int64, n)
-	tz, bias, loc := make([]*string, n), make([]*string, n), make([]*string, n)
-	for i, ch := range changes {
-		ringex[i], agents[i] = ch.ringexID, ch.agentID
-		if rg := ch.regional; rg != nil {
-			tz[i], bias[i], loc[i] = &rg.TimezoneName, &rg.TimezoneBias, &rg.LocaleCode
-		}
+	n := len(rs)
+	ringex, tz, bias, loc := make([]int64, n), make([]string, n), make([]string, n), make([]string, n)
+	for i, x := range rs {
+		ringex[i], tz[i], bias[i], loc[i] = x.ringexID, x.regional.TimezoneName, x.regional.TimezoneBias, x.regional.LocaleCode
 	}
-	_, err := c.ExecContext(ctx, `UPDATE ring_ex_users AS m SET
-	agent_id = COALESCE(v.agent_id, m.agent_id),
-	timezone_name = COALESCE(v.tz, m.timezone_name),
-	timezone_bias = COALESCE(v.bias, m.timezone_bias),
-	locale_code = COALESCE(v.loc, m.locale_code),
-	regional_synced_at = CASE WHEN v.tz IS NULL THEN m.regional_synced_at ELSE $1 END
-FROM unnest($3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[]) AS v (ringex_id, agent_id, tz, bias, loc)
-WHERE m.account_id = $2 AND m.ringex_id = v.ringex_id`, time.Now(), r.job.AccountID, ringex, agents, tz, bias, loc)
+	_, err := c.ExecContext(ctx, `INSERT INTO ring_ex_regionals AS g (account_id, synced_at, ringex_id, timezone_name, timezone_bias, locale_code)
+SELECT $1, $2, u.* FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[]) AS u
+ON CONFLICT (account_id, ringex_id) DO UPDATE SET timezone_name = EXCLUDED.timezone_name,
+	timezone_bias = EXCLUDED.timezone_bias, locale_code = EXCLUDED.locale_code, synced_at = EXCLUDED.synced_at`,
+		r.job.AccountID, time.Now(), ringex, tz, bias, loc)
 	return err
 }
 

@@ -1,11 +1,13 @@
 package importer
 
 import (
+	"context"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/switchboard/switchboard/ent"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/internal/locale"
 	"github.com/switchboard/switchboard/internal/ringex"
 )
@@ -62,20 +64,27 @@ type regional struct {
 	TimezoneName, TimezoneBias, LocaleCode string
 }
 
-func personOf(u *ent.RingExUser) person {
+// personOf is a mirrored user with the regional settings known for it
+// (rg nil: not known).
+func personOf(u *ent.RingExUser, rg *ent.RingExRegional) person {
 	p := person{RingExID: u.RingexID, FirstName: u.FirstName, LastName: u.LastName,
 		Email: u.Email, Status: string(u.Status), Removed: u.Removed}
-	if u.RegionalSyncedAt != nil || u.TimezoneName != nil || u.LocaleCode != nil {
-		p.Regional = &regional{deref(u.TimezoneName), deref(u.TimezoneBias), deref(u.LocaleCode)}
+	if rg != nil {
+		p.Regional = &regional{rg.TimezoneName, rg.TimezoneBias, rg.LocaleCode}
 	}
 	return p
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
+// regionalsOf loads the regional settings known for the account's users
+// ids, by RingEX id.
+func regionalsOf(ctx context.Context, c *ent.Client, accountID int, ids []int64) (map[int64]*ent.RingExRegional, error) {
+	list, err := c.RingExRegional.Query().
+		Where(ringexregional.AccountID(accountID), ringexregional.RingexIDIn(ids...)).All(ctx)
+	m := make(map[int64]*ent.RingExRegional, len(list))
+	for _, x := range list {
+		m[x.RingexID] = x
 	}
-	return *s
+	return m, err
 }
 
 // Plan is what importing one user does.

@@ -25,8 +25,8 @@ type PreviewItem struct {
 }
 
 // Preview plans the import of in and returns totals and the page
-// [offset, offset+limit) of the selection. Regional settings come from the
-// mirror; where it has none, the mapping says AT_IMPORT.
+// [offset, offset+limit) of the selection. Regional settings are those
+// known (RingExRegional); where none are, the mapping says AT_IMPORT.
 func (s *Service) Preview(ctx context.Context, in Input, offset, limit int) (*Preview, error) {
 	acc, err := s.authorize(ctx, in.AccountID)
 	if err != nil {
@@ -40,15 +40,26 @@ func (s *Service) Preview(ctx context.Context, in Input, offset, limit int) (*Pr
 	if err != nil {
 		return nil, err
 	}
+	offset, limit = max(offset, 0), max(limit, 0)
+	// Regional settings change only the mapping, not the outcome: only the
+	// page's users need theirs.
+	page := users[min(offset, len(users)):min(offset+min(limit, len(users)), len(users))]
+	ids := make([]int64, len(page))
+	for i, u := range page {
+		ids[i] = u.RingexID
+	}
+	known, err := regionalsOf(ctx, c, in.AccountID, ids)
+	if err != nil {
+		return nil, err
+	}
 	people := make([]person, len(users))
 	for i, u := range users {
-		people[i] = personOf(u)
+		people[i] = personOf(u, known[u.RingexID])
 	}
 	pl, err := s.planner(ctx, c, acc, people)
 	if err != nil {
 		return nil, err
 	}
-	offset, limit = max(offset, 0), max(limit, 0)
 	out := &Preview{Total: len(users)}
 	for i, u := range users {
 		p := pl.plan(people[i])

@@ -16,7 +16,7 @@ import (
 
 // PostgreSQL writes imports with set-based statements, SQLite through ent
 // (and its audit hook). The same import on both must leave the same
-// agents, team and category links, mirror links, results and agent.create
+// agents, team and category links, regional settings, results and agent.create
 // audit events, field by field (ids, which differ, compared by what they
 // point to).
 func TestSetBasedWritesWhatEntWrites(t *testing.T) {
@@ -44,7 +44,7 @@ func TestSetBasedWritesWhatEntWrites(t *testing.T) {
 	}{
 		{"agents", got[0].agents, got[1].agents},
 		{"results", got[0].results, got[1].results},
-		{"mirror", got[0].mirror, got[1].mirror},
+		{"regional settings", got[0].regionals, got[1].regionals},
 		{"audit events", got[0].events, got[1].events},
 	} {
 		if len(part.ent) != len(part.set) {
@@ -60,12 +60,12 @@ func TestSetBasedWritesWhatEntWrites(t *testing.T) {
 
 // importState is what an import left, by RingEX id, as comparable JSON.
 type importState struct {
-	agents, results, mirror, events map[int64]string
+	agents, results, regionals, events map[int64]string
 }
 
 func (f *fixture) state(jobID int) importState {
 	f.t.Helper()
-	st := importState{agents: map[int64]string{}, results: map[int64]string{}, mirror: map[int64]string{}, events: map[int64]string{}}
+	st := importState{agents: map[int64]string{}, results: map[int64]string{}, regionals: map[int64]string{}, events: map[int64]string{}}
 	// name replaces an id by what it points to.
 	name := map[int]string{f.acc.ID: "account", f.role.ID: "role"}
 	for i, id := range f.teams {
@@ -102,9 +102,8 @@ func (f *fixture) state(jobID int) importState {
 		st.results[rx] = jsonString(f.t, []any{name[r.AccountID], r.Outcome, agentName(r.AgentID), r.Name, r.Email, r.Username,
 			r.Code, r.Message, r.Timezone, r.TimezoneMatch, r.Language, r.LanguageMatch})
 	}
-	for _, u := range f.users() {
-		st.mirror[u.RingexID] = jsonString(f.t, []any{agentName(u.AgentID), u.TimezoneName, u.TimezoneBias, u.LocaleCode,
-			u.RegionalSyncedAt == nil})
+	for _, g := range must[[]*ent.RingExRegional](f.t)(f.db.Client.RingExRegional.Query().All(f.sys)) {
+		st.regionals[g.RingexID] = jsonString(f.t, []any{name[g.AccountID], g.TimezoneName, g.TimezoneBias, g.LocaleCode, g.SyncedAt.IsZero()})
 	}
 	events := must[[]*ent.AuditEvent](f.t)(f.db.Client.AuditEvent.Query().
 		Where(auditevent.Action("agent.create"), auditevent.AccountID(f.acc.ID)).All(f.sys))

@@ -77,25 +77,7 @@ func (s *Service) Run(ctx context.Context, jobID int) error {
 	} else if code != "" {
 		return r.stop(ctx, importjob.StatusFAILED, code, msg)
 	}
-	if err := r.loop(ctx); err != nil {
-		return err
-	}
-	s.flushSearchIndex(ctx)
-	return nil
-}
-
-// flushSearchIndex merges the directory's trigram index pending list on
-// PostgreSQL. Linking mirror rows to their agents rewrites them, so their
-// trigrams land in that list, which every search scans until it is merged;
-// 10,000 updated rows of a 100,000-user directory do not trigger
-// autovacuum, so without this the list would stay.
-func (s *Service) flushSearchIndex(ctx context.Context) {
-	if !s.Postgres {
-		return
-	}
-	if _, err := s.Client.ExecContext(ctx, `SELECT gin_clean_pending_list('ringexuser_search_text_trgm'::regclass)`); err != nil {
-		s.logger().Warn("merging the RingEX search index after an import", "err", err)
-	}
+	return r.loop(ctx)
 }
 
 // prepare checks what the job refers to still exists and gets a RingEX

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/ringexregional"
 	"github.com/switchboard/switchboard/internal/locale"
 )
 
@@ -75,9 +75,9 @@ func (r *run) writeTx(ctx context.Context, tx *ent.Tx, items []*item) error {
 	if err != nil {
 		return err
 	}
-	create, link, record := r.createAgents, r.linkMirror, r.recordResults
+	create, store, record := r.createAgents, r.storeRegionals, r.recordResults
 	if r.s.Postgres {
-		create, link, record = r.createAgentsPG, r.linkMirrorPG, r.recordResultsPG
+		create, store, record = r.createAgentsPG, r.storeRegionalsPG, r.recordResultsPG
 	}
 	agentOf, err := create(ctx, c, toImport(plans))
 	if err != nil {
@@ -88,7 +88,7 @@ func (r *run) writeTx(ctx context.Context, tx *ent.Tx, items []*item) error {
 			agentOf[p.RingExID] = p.Existing.ID
 		}
 	}
-	if err := link(ctx, c, mirrorChanges(items, agentOf)); err != nil {
+	if err := store(ctx, c, regionalsRead(items)); err != nil {
 		return err
 	}
 	rows := resultRows(items, plans, agentOf)
@@ -117,8 +117,8 @@ func (r *run) plans(ctx context.Context, c *ent.Client, items []*item) ([]Plan, 
 	plans := make([]Plan, len(items))
 	for i, it := range items {
 		p := pl.plan(it.p)
-		// The result row, the agent and the mirror are keyed by the id the
-		// job selected.
+		// The result row, the agent and the regional settings are keyed by
+		// the id the job selected.
 		p.RingExID = it.res.RingexID
 		if p.TimezoneMatch == MatchAtImport {
 			p.Timezone, p.TimezoneMatch = r.acc.DefaultTimezone, locale.MatchDefault
@@ -180,75 +180,39 @@ func (r *run) createAgents(ctx context.Context, c *ent.Client, plans []Plan) (ma
 	return agentOf, nil
 }
 
-// mirrorChange is what one mirror row gets: its agent (nil: unchanged) and
-// the regional settings read from RingEX (nil: not read).
-type mirrorChange struct {
-	ringexID int64
-	agentID  *int64
-	regional *regional
-}
-
-// mirrorChanges lists the mirror rows the batch changes. A row already
-// linked to its agent is not rewritten for nothing: every new row version
-// writes every index of the table.
-func mirrorChanges(items []*item, agentOf map[int64]int) []mirrorChange {
-	var out []mirrorChange
+// regionalsRead lists the regional settings the batch read from RingEX,
+// to be kept for previews (RingExRegional).
+func regionalsRead(items []*item) []learned {
+	var out []learned
 	for _, it := range items {
-		if it.mirror == nil {
-			continue
-		}
-		ch := mirrorChange{ringexID: it.res.RingexID}
-		if id, ok := agentOf[it.res.RingexID]; ok && (it.mirror.AgentID == nil || *it.mirror.AgentID != id) {
-			id64 := int64(id)
-			ch.agentID = &id64
-		}
 		if it.fetched && it.p.Regional != nil {
-			ch.regional = it.p.Regional
-		}
-		if ch.agentID != nil || ch.regional != nil {
-			out = append(out, ch)
+			out = append(out, learned{ringexID: it.res.RingexID, regional: *it.p.Regional})
 		}
 	}
 	return out
 }
 
-// linkMirror points the mirror rows at their agents and stores regional
-// settings read from RingEX, in one UPDATE ... FROM (VALUES ...) per batch
-// (PostgreSQL and SQLite both take it): only these columns are sent and
-// written. A NULL in VALUES keeps the row's value.
-func (r *run) linkMirror(ctx context.Context, c *ent.Client, changes []mirrorChange) error {
-	if len(changes) == 0 {
+// learned is one user's regional settings as RingEX sent them.
+type learned struct {
+	ringexID int64
+	regional regional
+}
+
+// storeRegionals upserts the regional settings read from RingEX, in one
+// statement per batch.
+func (r *run) storeRegionals(ctx context.Context, c *ent.Client, rs []learned) error {
+	if len(rs) == 0 {
 		return nil
 	}
-	rows := make([]string, len(changes))
-	args := []any{time.Now(), r.job.AccountID}
-	for i, ch := range changes {
-		var agentID, tz, bias, loc any
-		if ch.agentID != nil {
-			agentID = *ch.agentID
-		}
-		if ch.regional != nil {
-			tz, bias, loc = ch.regional.TimezoneName, ch.regional.TimezoneBias, ch.regional.LocaleCode
-		}
-		n := len(args)
-		if i == 0 {
-			// The first row types the columns for PostgreSQL.
-			rows[i] = fmt.Sprintf("(CAST($%d AS BIGINT), CAST($%d AS BIGINT), CAST($%d AS TEXT), CAST($%d AS TEXT), CAST($%d AS TEXT))", n+1, n+2, n+3, n+4, n+5)
-		} else {
-			rows[i] = fmt.Sprintf("($%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5)
-		}
-		args = append(args, ch.ringexID, agentID, tz, bias, loc)
+	now := time.Now()
+	creates := make([]*ent.RingExRegionalCreate, len(rs))
+	for i, x := range rs {
+		creates[i] = c.RingExRegional.Create().SetAccountID(r.job.AccountID).SetRingexID(x.ringexID).
+			SetTimezoneName(x.regional.TimezoneName).SetTimezoneBias(x.regional.TimezoneBias).
+			SetLocaleCode(x.regional.LocaleCode).SetSyncedAt(now)
 	}
-	q := `UPDATE ring_ex_users SET
-	agent_id = COALESCE(v.column2, ring_ex_users.agent_id),
-	timezone_name = COALESCE(v.column3, ring_ex_users.timezone_name),
-	timezone_bias = COALESCE(v.column4, ring_ex_users.timezone_bias),
-	locale_code = COALESCE(v.column5, ring_ex_users.locale_code),
-	regional_synced_at = CASE WHEN v.column3 IS NULL THEN ring_ex_users.regional_synced_at ELSE $1 END
-FROM (VALUES ` + strings.Join(rows, ", ") + `) AS v
-WHERE ring_ex_users.account_id = $2 AND ring_ex_users.ringex_id = v.column1`
-	_, err := c.ExecContext(ctx, q, args...)
-	return err
+	return c.RingExRegional.CreateBulk(creates...).
+		OnConflictColumns(ringexregional.FieldAccountID, ringexregional.FieldRingexID).UpdateNewValues().Exec(ctx)
 }
 
 // resultRow is one user's settled result.
