@@ -25,6 +25,7 @@ import (
 	"github.com/switchboard/switchboard/ent/consoleuser"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/importusers"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/ringexlink"
 	"github.com/switchboard/switchboard/ent/ringexregional"
@@ -62,6 +63,8 @@ type Client struct {
 	ImportJob *ImportJobClient
 	// ImportResult is the client for interacting with the ImportResult builders.
 	ImportResult *ImportResultClient
+	// ImportUsers is the client for interacting with the ImportUsers builders.
+	ImportUsers *ImportUsersClient
 	// Membership is the client for interacting with the Membership builders.
 	Membership *MembershipClient
 	// RingExLink is the client for interacting with the RingExLink builders.
@@ -99,6 +102,7 @@ func (c *Client) init() {
 	c.ConsoleUser = NewConsoleUserClient(c.config)
 	c.ImportJob = NewImportJobClient(c.config)
 	c.ImportResult = NewImportResultClient(c.config)
+	c.ImportUsers = NewImportUsersClient(c.config)
 	c.Membership = NewMembershipClient(c.config)
 	c.RingExLink = NewRingExLinkClient(c.config)
 	c.RingExRegional = NewRingExRegionalClient(c.config)
@@ -209,6 +213,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ConsoleUser:    NewConsoleUserClient(cfg),
 		ImportJob:      NewImportJobClient(cfg),
 		ImportResult:   NewImportResultClient(cfg),
+		ImportUsers:    NewImportUsersClient(cfg),
 		Membership:     NewMembershipClient(cfg),
 		RingExLink:     NewRingExLinkClient(cfg),
 		RingExRegional: NewRingExRegionalClient(cfg),
@@ -246,6 +251,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ConsoleUser:    NewConsoleUserClient(cfg),
 		ImportJob:      NewImportJobClient(cfg),
 		ImportResult:   NewImportResultClient(cfg),
+		ImportUsers:    NewImportUsersClient(cfg),
 		Membership:     NewMembershipClient(cfg),
 		RingExLink:     NewRingExLinkClient(cfg),
 		RingExRegional: NewRingExRegionalClient(cfg),
@@ -284,8 +290,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.APIToken, c.Account, c.Agent, c.AgentSession, c.AgentState, c.AuditEvent,
-		c.Category, c.ConsoleUser, c.ImportJob, c.ImportResult, c.Membership,
-		c.RingExLink, c.RingExRegional, c.RingExUser, c.Role, c.Session,
+		c.Category, c.ConsoleUser, c.ImportJob, c.ImportResult, c.ImportUsers,
+		c.Membership, c.RingExLink, c.RingExRegional, c.RingExUser, c.Role, c.Session,
 		c.SignInThrottle, c.Team,
 	} {
 		n.Use(hooks...)
@@ -297,8 +303,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.APIToken, c.Account, c.Agent, c.AgentSession, c.AgentState, c.AuditEvent,
-		c.Category, c.ConsoleUser, c.ImportJob, c.ImportResult, c.Membership,
-		c.RingExLink, c.RingExRegional, c.RingExUser, c.Role, c.Session,
+		c.Category, c.ConsoleUser, c.ImportJob, c.ImportResult, c.ImportUsers,
+		c.Membership, c.RingExLink, c.RingExRegional, c.RingExUser, c.Role, c.Session,
 		c.SignInThrottle, c.Team,
 	} {
 		n.Intercept(interceptors...)
@@ -328,6 +334,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ImportJob.mutate(ctx, m)
 	case *ImportResultMutation:
 		return c.ImportResult.mutate(ctx, m)
+	case *ImportUsersMutation:
+		return c.ImportUsers.mutate(ctx, m)
 	case *MembershipMutation:
 		return c.Membership.mutate(ctx, m)
 	case *RingExLinkMutation:
@@ -2089,6 +2097,22 @@ func (c *ImportJobClient) QueryResults(_m *ImportJob) *ImportResultQuery {
 	return query
 }
 
+// QueryUsers queries the users edge of a ImportJob.
+func (c *ImportJobClient) QueryUsers(_m *ImportJob) *ImportUsersQuery {
+	query := (&ImportUsersClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(importjob.Table, importjob.FieldID, id),
+			sqlgraph.To(importusers.Table, importusers.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, importjob.UsersTable, importjob.UsersColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ImportJobClient) Hooks() []Hook {
 	hooks := c.hooks.ImportJob
@@ -2278,6 +2302,156 @@ func (c *ImportResultClient) mutate(ctx context.Context, m *ImportResultMutation
 		return (&ImportResultDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown ImportResult mutation op: %q", m.Op())
+	}
+}
+
+// ImportUsersClient is a client for the ImportUsers schema.
+type ImportUsersClient struct {
+	config
+}
+
+// NewImportUsersClient returns a client for the ImportUsers from the given config.
+func NewImportUsersClient(c config) *ImportUsersClient {
+	return &ImportUsersClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `importusers.Hooks(f(g(h())))`.
+func (c *ImportUsersClient) Use(hooks ...Hook) {
+	c.hooks.ImportUsers = append(c.hooks.ImportUsers, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `importusers.Intercept(f(g(h())))`.
+func (c *ImportUsersClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ImportUsers = append(c.inters.ImportUsers, interceptors...)
+}
+
+// Create returns a builder for creating a ImportUsers entity.
+func (c *ImportUsersClient) Create() *ImportUsersCreate {
+	mutation := newImportUsersMutation(c.config, OpCreate)
+	return &ImportUsersCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ImportUsers entities.
+func (c *ImportUsersClient) CreateBulk(builders ...*ImportUsersCreate) *ImportUsersCreateBulk {
+	return &ImportUsersCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ImportUsersClient) MapCreateBulk(slice any, setFunc func(*ImportUsersCreate, int)) *ImportUsersCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ImportUsersCreateBulk{err: fmt.Errorf("calling to ImportUsersClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ImportUsersCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ImportUsersCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ImportUsers.
+func (c *ImportUsersClient) Update() *ImportUsersUpdate {
+	mutation := newImportUsersMutation(c.config, OpUpdate)
+	return &ImportUsersUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ImportUsersClient) UpdateOne(_m *ImportUsers) *ImportUsersUpdateOne {
+	mutation := newImportUsersMutation(c.config, OpUpdateOne, withImportUsers(_m))
+	return &ImportUsersUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ImportUsersClient) UpdateOneID(id int) *ImportUsersUpdateOne {
+	mutation := newImportUsersMutation(c.config, OpUpdateOne, withImportUsersID(id))
+	return &ImportUsersUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ImportUsers.
+func (c *ImportUsersClient) Delete() *ImportUsersDelete {
+	mutation := newImportUsersMutation(c.config, OpDelete)
+	return &ImportUsersDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ImportUsersClient) DeleteOne(_m *ImportUsers) *ImportUsersDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ImportUsersClient) DeleteOneID(id int) *ImportUsersDeleteOne {
+	builder := c.Delete().Where(importusers.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ImportUsersDeleteOne{builder}
+}
+
+// Query returns a query builder for ImportUsers.
+func (c *ImportUsersClient) Query() *ImportUsersQuery {
+	return &ImportUsersQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeImportUsers},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ImportUsers entity by its id.
+func (c *ImportUsersClient) Get(ctx context.Context, id int) (*ImportUsers, error) {
+	return c.Query().Where(importusers.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ImportUsersClient) GetX(ctx context.Context, id int) *ImportUsers {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryJob queries the job edge of a ImportUsers.
+func (c *ImportUsersClient) QueryJob(_m *ImportUsers) *ImportJobQuery {
+	query := (&ImportJobClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(importusers.Table, importusers.FieldID, id),
+			sqlgraph.To(importjob.Table, importjob.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, importusers.JobTable, importusers.JobColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ImportUsersClient) Hooks() []Hook {
+	hooks := c.hooks.ImportUsers
+	return append(hooks[:len(hooks):len(hooks)], importusers.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ImportUsersClient) Interceptors() []Interceptor {
+	return c.inters.ImportUsers
+}
+
+func (c *ImportUsersClient) mutate(ctx context.Context, m *ImportUsersMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ImportUsersCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ImportUsersUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ImportUsersUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ImportUsersDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ImportUsers mutation op: %q", m.Op())
 	}
 }
 
@@ -3565,13 +3739,14 @@ func (c *TeamClient) mutate(ctx context.Context, m *TeamMutation) (Value, error)
 type (
 	hooks struct {
 		APIToken, Account, Agent, AgentSession, AgentState, AuditEvent, Category,
-		ConsoleUser, ImportJob, ImportResult, Membership, RingExLink, RingExRegional,
-		RingExUser, Role, Session, SignInThrottle, Team []ent.Hook
+		ConsoleUser, ImportJob, ImportResult, ImportUsers, Membership, RingExLink,
+		RingExRegional, RingExUser, Role, Session, SignInThrottle, Team []ent.Hook
 	}
 	inters struct {
 		APIToken, Account, Agent, AgentSession, AgentState, AuditEvent, Category,
-		ConsoleUser, ImportJob, ImportResult, Membership, RingExLink, RingExRegional,
-		RingExUser, Role, Session, SignInThrottle, Team []ent.Interceptor
+		ConsoleUser, ImportJob, ImportResult, ImportUsers, Membership, RingExLink,
+		RingExRegional, RingExUser, Role, Session, SignInThrottle,
+		Team []ent.Interceptor
 	}
 )
 

@@ -22,6 +22,7 @@ import (
 	"github.com/switchboard/switchboard/ent/consoleuser"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/importusers"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/ringexlink"
 	"github.com/switchboard/switchboard/ent/ringexregional"
@@ -100,6 +101,7 @@ func checkColumn(t, c string) error {
 			consoleuser.Table:    consoleuser.ValidColumn,
 			importjob.Table:      importjob.ValidColumn,
 			importresult.Table:   importresult.ValidColumn,
+			importusers.Table:    importusers.ValidColumn,
 			membership.Table:     membership.ValidColumn,
 			ringexlink.Table:     ringexlink.ValidColumn,
 			ringexregional.Table: ringexregional.ValidColumn,

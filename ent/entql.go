@@ -13,6 +13,7 @@ import (
 	"github.com/switchboard/switchboard/ent/consoleuser"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/importusers"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexlink"
@@ -31,7 +32,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 18)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 19)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   apitoken.Table,
@@ -279,6 +280,21 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   importusers.Table,
+			Columns: importusers.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: importusers.FieldID,
+			},
+		},
+		Type: "ImportUsers",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			importusers.FieldJobID:     {Type: field.TypeInt, Column: importusers.FieldJobID},
+			importusers.FieldRingexIds: {Type: field.TypeJSON, Column: importusers.FieldRingexIds},
+		},
+	}
+	graph.Nodes[11] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   membership.Table,
 			Columns: membership.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -295,7 +311,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			membership.FieldRoleID:    {Type: field.TypeInt, Column: membership.FieldRoleID},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ringexlink.Table,
 			Columns: ringexlink.Columns,
@@ -320,7 +336,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ringexlink.FieldLastGoodUserCount: {Type: field.TypeInt, Column: ringexlink.FieldLastGoodUserCount},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ringexregional.Table,
 			Columns: ringexregional.Columns,
@@ -339,7 +355,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ringexregional.FieldSyncedAt:     {Type: field.TypeTime, Column: ringexregional.FieldSyncedAt},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   ringexuser.Table,
 			Columns: ringexuser.Columns,
@@ -365,7 +381,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			ringexuser.FieldSyncedAt:        {Type: field.TypeTime, Column: ringexuser.FieldSyncedAt},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   role.Table,
 			Columns: role.Columns,
@@ -385,7 +401,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			role.FieldPermissions: {Type: field.TypeJSON, Column: role.FieldPermissions},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   session.Table,
 			Columns: session.Columns,
@@ -405,7 +421,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			session.FieldUserAgent:  {Type: field.TypeString, Column: session.FieldUserAgent},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   signinthrottle.Table,
 			Columns: signinthrottle.Columns,
@@ -422,7 +438,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			signinthrottle.FieldLockedUntil:   {Type: field.TypeTime, Column: signinthrottle.FieldLockedUntil},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   team.Table,
 			Columns: team.Columns,
@@ -860,6 +876,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"ImportResult",
 	)
 	graph.MustAddE(
+		"users",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   importjob.UsersTable,
+			Columns: []string{importjob.UsersColumn},
+			Bidi:    false,
+		},
+		"ImportJob",
+		"ImportUsers",
+	)
+	graph.MustAddE(
 		"job",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -882,6 +910,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"ImportResult",
 		"Agent",
+	)
+	graph.MustAddE(
+		"job",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: true,
+			Table:   importusers.JobTable,
+			Columns: []string{importusers.JobColumn},
+			Bidi:    false,
+		},
+		"ImportUsers",
+		"ImportJob",
 	)
 	graph.MustAddE(
 		"account",
@@ -2398,6 +2438,20 @@ func (f *ImportJobFilter) WhereHasResultsWith(preds ...predicate.ImportResult) {
 	})))
 }
 
+// WhereHasUsers applies a predicate to check if query has an edge users.
+func (f *ImportJobFilter) WhereHasUsers() {
+	f.Where(entql.HasEdge("users"))
+}
+
+// WhereHasUsersWith applies a predicate to check if query has an edge users with a given conditions (other predicates).
+func (f *ImportJobFilter) WhereHasUsersWith(preds ...predicate.ImportUsers) {
+	f.Where(entql.HasEdgeWith("users", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *ImportResultQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2542,6 +2596,70 @@ func (f *ImportResultFilter) WhereHasAgentWith(preds ...predicate.Agent) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *ImportUsersQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the ImportUsersQuery builder.
+func (_q *ImportUsersQuery) Filter() *ImportUsersFilter {
+	return &ImportUsersFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *ImportUsersMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the ImportUsersMutation builder.
+func (m *ImportUsersMutation) Filter() *ImportUsersFilter {
+	return &ImportUsersFilter{config: m.config, predicateAdder: m}
+}
+
+// ImportUsersFilter provides a generic filtering capability at runtime for ImportUsersQuery.
+type ImportUsersFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *ImportUsersFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *ImportUsersFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(importusers.FieldID))
+}
+
+// WhereJobID applies the entql int predicate on the job_id field.
+func (f *ImportUsersFilter) WhereJobID(p entql.IntP) {
+	f.Where(p.Field(importusers.FieldJobID))
+}
+
+// WhereRingexIds applies the entql json.RawMessage predicate on the ringex_ids field.
+func (f *ImportUsersFilter) WhereRingexIds(p entql.BytesP) {
+	f.Where(p.Field(importusers.FieldRingexIds))
+}
+
+// WhereHasJob applies a predicate to check if query has an edge job.
+func (f *ImportUsersFilter) WhereHasJob() {
+	f.Where(entql.HasEdge("job"))
+}
+
+// WhereHasJobWith applies a predicate to check if query has an edge job with a given conditions (other predicates).
+func (f *ImportUsersFilter) WhereHasJobWith(preds ...predicate.ImportJob) {
+	f.Where(entql.HasEdgeWith("job", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *MembershipQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2570,7 +2688,7 @@ type MembershipFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *MembershipFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2677,7 +2795,7 @@ type RingExLinkFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RingExLinkFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2791,7 +2909,7 @@ type RingExRegionalFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RingExRegionalFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2875,7 +2993,7 @@ type RingExUserFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RingExUserFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2994,7 +3112,7 @@ type RoleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *RoleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3111,7 +3229,7 @@ type SessionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SessionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3200,7 +3318,7 @@ type SignInThrottleFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SignInThrottleFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3260,7 +3378,7 @@ type TeamFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *TeamFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

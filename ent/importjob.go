@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/switchboard/switchboard/ent/account"
 	"github.com/switchboard/switchboard/ent/importjob"
+	"github.com/switchboard/switchboard/ent/importusers"
 )
 
 // ImportJob is the model entity for the ImportJob schema.
@@ -67,9 +68,11 @@ type ImportJobEdges struct {
 	Account *Account `json:"account,omitempty"`
 	// Results holds the value of the results edge.
 	Results []*ImportResult `json:"results,omitempty"`
+	// Users holds the value of the users edge.
+	Users *ImportUsers `json:"users,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [2]bool
+	loadedTypes [3]bool
 	// totalCount holds the count of the edges above.
 	totalCount [2]map[string]int
 
@@ -94,6 +97,17 @@ func (e ImportJobEdges) ResultsOrErr() ([]*ImportResult, error) {
 		return e.Results, nil
 	}
 	return nil, &NotLoadedError{edge: "results"}
+}
+
+// UsersOrErr returns the Users value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e ImportJobEdges) UsersOrErr() (*ImportUsers, error) {
+	if e.Users != nil {
+		return e.Users, nil
+	} else if e.loadedTypes[2] {
+		return nil, &NotFoundError{label: importusers.Label}
+	}
+	return nil, &NotLoadedError{edge: "users"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -270,6 +284,11 @@ func (_m *ImportJob) QueryAccount() *AccountQuery {
 // QueryResults queries the "results" edge of the ImportJob entity.
 func (_m *ImportJob) QueryResults() *ImportResultQuery {
 	return NewImportJobClient(_m.config).QueryResults(_m)
+}
+
+// QueryUsers queries the "users" edge of the ImportJob entity.
+func (_m *ImportJob) QueryUsers() *ImportUsersQuery {
+	return NewImportJobClient(_m.config).QueryUsers(_m)
 }
 
 // Update returns a builder for updating this ImportJob.

@@ -14,6 +14,7 @@ import (
 	"github.com/switchboard/switchboard/ent/account"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/importusers"
 )
 
 // ImportJobCreate is the builder for creating a ImportJob entity.
@@ -254,6 +255,25 @@ func (_c *ImportJobCreate) AddResults(v ...*ImportResult) *ImportJobCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddResultIDs(ids...)
+}
+
+// SetUsersID sets the "users" edge to the ImportUsers entity by ID.
+func (_c *ImportJobCreate) SetUsersID(id int) *ImportJobCreate {
+	_c.mutation.SetUsersID(id)
+	return _c
+}
+
+// SetNillableUsersID sets the "users" edge to the ImportUsers entity by ID if the given value is not nil.
+func (_c *ImportJobCreate) SetNillableUsersID(id *int) *ImportJobCreate {
+	if id != nil {
+		_c = _c.SetUsersID(*id)
+	}
+	return _c
+}
+
+// SetUsers sets the "users" edge to the ImportUsers entity.
+func (_c *ImportJobCreate) SetUsers(v *ImportUsers) *ImportJobCreate {
+	return _c.SetUsersID(v.ID)
 }
 
 // Mutation returns the ImportJobMutation object of the builder.
@@ -509,6 +529,22 @@ func (_c *ImportJobCreate) createSpec() (*ImportJob, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(importresult.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.UsersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   importjob.UsersTable,
+			Columns: []string{importjob.UsersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(importusers.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

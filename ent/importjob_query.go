@@ -17,6 +17,7 @@ import (
 	"github.com/switchboard/switchboard/ent/account"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/importusers"
 	"github.com/switchboard/switchboard/ent/predicate"
 )
 
@@ -29,6 +30,7 @@ type ImportJobQuery struct {
 	predicates       []predicate.ImportJob
 	withAccount      *AccountQuery
 	withResults      *ImportResultQuery
+	withUsers        *ImportUsersQuery
 	loadTotal        []func(context.Context, []*ImportJob) error
 	modifiers        []func(*sql.Selector)
 	withNamedResults map[string]*ImportResultQuery
@@ -105,6 +107,28 @@ func (_q *ImportJobQuery) QueryResults() *ImportResultQuery {
 			sqlgraph.From(importjob.Table, importjob.FieldID, selector),
 			sqlgraph.To(importresult.Table, importresult.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, importjob.ResultsTable, importjob.ResultsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryUsers chains the current query on the "users" edge.
+func (_q *ImportJobQuery) QueryUsers() *ImportUsersQuery {
+	query := (&ImportUsersClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(importjob.Table, importjob.FieldID, selector),
+			sqlgraph.To(importusers.Table, importusers.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, importjob.UsersTable, importjob.UsersColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -306,6 +330,7 @@ func (_q *ImportJobQuery) Clone() *ImportJobQuery {
 		predicates:  append([]predicate.ImportJob{}, _q.predicates...),
 		withAccount: _q.withAccount.Clone(),
 		withResults: _q.withResults.Clone(),
+		withUsers:   _q.withUsers.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -332,6 +357,17 @@ func (_q *ImportJobQuery) WithResults(opts ...func(*ImportResultQuery)) *ImportJ
 		opt(query)
 	}
 	_q.withResults = query
+	return _q
+}
+
+// WithUsers tells the query-builder to eager-load the nodes that are connected to
+// the "users" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ImportJobQuery) WithUsers(opts ...func(*ImportUsersQuery)) *ImportJobQuery {
+	query := (&ImportUsersClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withUsers = query
 	return _q
 }
 
@@ -419,9 +455,10 @@ func (_q *ImportJobQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Im
 	var (
 		nodes       = []*ImportJob{}
 		_spec       = _q.querySpec()
-		loadedTypes = [2]bool{
+		loadedTypes = [3]bool{
 			_q.withAccount != nil,
 			_q.withResults != nil,
+			_q.withUsers != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -455,6 +492,12 @@ func (_q *ImportJobQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Im
 		if err := _q.loadResults(ctx, query, nodes,
 			func(n *ImportJob) { n.Edges.Results = []*ImportResult{} },
 			func(n *ImportJob, e *ImportResult) { n.Edges.Results = append(n.Edges.Results, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withUsers; query != nil {
+		if err := _q.loadUsers(ctx, query, nodes, nil,
+			func(n *ImportJob, e *ImportUsers) { n.Edges.Users = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -517,6 +560,33 @@ func (_q *ImportJobQuery) loadResults(ctx context.Context, query *ImportResultQu
 	}
 	query.Where(predicate.ImportResult(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(importjob.ResultsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.JobID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "job_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ImportJobQuery) loadUsers(ctx context.Context, query *ImportUsersQuery, nodes []*ImportJob, init func(*ImportJob), assign func(*ImportJob, *ImportUsers)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*ImportJob)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(importusers.FieldJobID)
+	}
+	query.Where(predicate.ImportUsers(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(importjob.UsersColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/importusers"
 	"github.com/switchboard/switchboard/ent/predicate"
 )
 
@@ -232,6 +233,25 @@ func (_u *ImportJobUpdate) AddResults(v ...*ImportResult) *ImportJobUpdate {
 	return _u.AddResultIDs(ids...)
 }
 
+// SetUsersID sets the "users" edge to the ImportUsers entity by ID.
+func (_u *ImportJobUpdate) SetUsersID(id int) *ImportJobUpdate {
+	_u.mutation.SetUsersID(id)
+	return _u
+}
+
+// SetNillableUsersID sets the "users" edge to the ImportUsers entity by ID if the given value is not nil.
+func (_u *ImportJobUpdate) SetNillableUsersID(id *int) *ImportJobUpdate {
+	if id != nil {
+		_u = _u.SetUsersID(*id)
+	}
+	return _u
+}
+
+// SetUsers sets the "users" edge to the ImportUsers entity.
+func (_u *ImportJobUpdate) SetUsers(v *ImportUsers) *ImportJobUpdate {
+	return _u.SetUsersID(v.ID)
+}
+
 // Mutation returns the ImportJobMutation object of the builder.
 func (_u *ImportJobUpdate) Mutation() *ImportJobMutation {
 	return _u.mutation
@@ -256,6 +276,12 @@ func (_u *ImportJobUpdate) RemoveResults(v ...*ImportResult) *ImportJobUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveResultIDs(ids...)
+}
+
+// ClearUsers clears the "users" edge to the ImportUsers entity.
+func (_u *ImportJobUpdate) ClearUsers() *ImportJobUpdate {
+	_u.mutation.ClearUsers()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -414,6 +440,35 @@ func (_u *ImportJobUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(importresult.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.UsersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   importjob.UsersTable,
+			Columns: []string{importjob.UsersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(importusers.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.UsersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   importjob.UsersTable,
+			Columns: []string{importjob.UsersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(importusers.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -645,6 +700,25 @@ func (_u *ImportJobUpdateOne) AddResults(v ...*ImportResult) *ImportJobUpdateOne
 	return _u.AddResultIDs(ids...)
 }
 
+// SetUsersID sets the "users" edge to the ImportUsers entity by ID.
+func (_u *ImportJobUpdateOne) SetUsersID(id int) *ImportJobUpdateOne {
+	_u.mutation.SetUsersID(id)
+	return _u
+}
+
+// SetNillableUsersID sets the "users" edge to the ImportUsers entity by ID if the given value is not nil.
+func (_u *ImportJobUpdateOne) SetNillableUsersID(id *int) *ImportJobUpdateOne {
+	if id != nil {
+		_u = _u.SetUsersID(*id)
+	}
+	return _u
+}
+
+// SetUsers sets the "users" edge to the ImportUsers entity.
+func (_u *ImportJobUpdateOne) SetUsers(v *ImportUsers) *ImportJobUpdateOne {
+	return _u.SetUsersID(v.ID)
+}
+
 // Mutation returns the ImportJobMutation object of the builder.
 func (_u *ImportJobUpdateOne) Mutation() *ImportJobMutation {
 	return _u.mutation
@@ -669,6 +743,12 @@ func (_u *ImportJobUpdateOne) RemoveResults(v ...*ImportResult) *ImportJobUpdate
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveResultIDs(ids...)
+}
+
+// ClearUsers clears the "users" edge to the ImportUsers entity.
+func (_u *ImportJobUpdateOne) ClearUsers() *ImportJobUpdateOne {
+	_u.mutation.ClearUsers()
+	return _u
 }
 
 // Where appends a list predicates to the ImportJobUpdate builder.
@@ -857,6 +937,35 @@ func (_u *ImportJobUpdateOne) sqlSave(ctx context.Context) (_node *ImportJob, er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(importresult.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.UsersCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   importjob.UsersTable,
+			Columns: []string{importjob.UsersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(importusers.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.UsersIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2O,
+			Inverse: false,
+			Table:   importjob.UsersTable,
+			Columns: []string{importjob.UsersColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(importusers.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -90,14 +90,6 @@ func (_c *ImportResultCreate) SetOutcome(v importresult.Outcome) *ImportResultCr
 	return _c
 }
 
-// SetNillableOutcome sets the "outcome" field if the given value is not nil.
-func (_c *ImportResultCreate) SetNillableOutcome(v *importresult.Outcome) *ImportResultCreate {
-	if v != nil {
-		_c.SetOutcome(*v)
-	}
-	return _c
-}
-
 // SetAgentID sets the "agent_id" field.
 func (_c *ImportResultCreate) SetAgentID(v int) *ImportResultCreate {
 	_c.mutation.SetAgentID(v)
@@ -268,10 +260,6 @@ func (_c *ImportResultCreate) defaults() error {
 	if _, ok := _c.mutation.Username(); !ok {
 		v := importresult.DefaultUsername
 		_c.mutation.SetUsername(v)
-	}
-	if _, ok := _c.mutation.Outcome(); !ok {
-		v := importresult.DefaultOutcome
-		_c.mutation.SetOutcome(v)
 	}
 	if _, ok := _c.mutation.Code(); !ok {
 		v := importresult.DefaultCode

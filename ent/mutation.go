@@ -21,6 +21,7 @@ import (
 	"github.com/switchboard/switchboard/ent/consoleuser"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/importusers"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexlink"
@@ -52,6 +53,7 @@ const (
 	TypeConsoleUser    = "ConsoleUser"
 	TypeImportJob      = "ImportJob"
 	TypeImportResult   = "ImportResult"
+	TypeImportUsers    = "ImportUsers"
 	TypeMembership     = "Membership"
 	TypeRingExLink     = "RingExLink"
 	TypeRingExRegional = "RingExRegional"
@@ -9776,6 +9778,8 @@ type ImportJobMutation struct {
 	results                   map[int]struct{}
 	removedresults            map[int]struct{}
 	clearedresults            bool
+	users                     *int
+	clearedusers              bool
 	done                      bool
 	oldValue                  func(context.Context) (*ImportJob, error)
 	predicates                []predicate.ImportJob
@@ -10846,6 +10850,45 @@ func (m *ImportJobMutation) ResetResults() {
 	m.removedresults = nil
 }
 
+// SetUsersID sets the "users" edge to the ImportUsers entity by id.
+func (m *ImportJobMutation) SetUsersID(id int) {
+	m.users = &id
+}
+
+// ClearUsers clears the "users" edge to the ImportUsers entity.
+func (m *ImportJobMutation) ClearUsers() {
+	m.clearedusers = true
+}
+
+// UsersCleared reports if the "users" edge to the ImportUsers entity was cleared.
+func (m *ImportJobMutation) UsersCleared() bool {
+	return m.clearedusers
+}
+
+// UsersID returns the "users" edge ID in the mutation.
+func (m *ImportJobMutation) UsersID() (id int, exists bool) {
+	if m.users != nil {
+		return *m.users, true
+	}
+	return
+}
+
+// UsersIDs returns the "users" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UsersID instead. It exists only for internal usage by the builders.
+func (m *ImportJobMutation) UsersIDs() (ids []int) {
+	if id := m.users; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUsers resets all changes to the "users" edge.
+func (m *ImportJobMutation) ResetUsers() {
+	m.users = nil
+	m.clearedusers = false
+}
+
 // Where appends a list predicates to the ImportJobMutation builder.
 func (m *ImportJobMutation) Where(ps ...predicate.ImportJob) {
 	m.predicates = append(m.predicates, ps...)
@@ -11388,12 +11431,15 @@ func (m *ImportJobMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ImportJobMutation) AddedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.account != nil {
 		edges = append(edges, importjob.EdgeAccount)
 	}
 	if m.results != nil {
 		edges = append(edges, importjob.EdgeResults)
+	}
+	if m.users != nil {
+		edges = append(edges, importjob.EdgeUsers)
 	}
 	return edges
 }
@@ -11412,13 +11458,17 @@ func (m *ImportJobMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case importjob.EdgeUsers:
+		if id := m.users; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ImportJobMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.removedresults != nil {
 		edges = append(edges, importjob.EdgeResults)
 	}
@@ -11441,12 +11491,15 @@ func (m *ImportJobMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ImportJobMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 2)
+	edges := make([]string, 0, 3)
 	if m.clearedaccount {
 		edges = append(edges, importjob.EdgeAccount)
 	}
 	if m.clearedresults {
 		edges = append(edges, importjob.EdgeResults)
+	}
+	if m.clearedusers {
+		edges = append(edges, importjob.EdgeUsers)
 	}
 	return edges
 }
@@ -11459,6 +11512,8 @@ func (m *ImportJobMutation) EdgeCleared(name string) bool {
 		return m.clearedaccount
 	case importjob.EdgeResults:
 		return m.clearedresults
+	case importjob.EdgeUsers:
+		return m.clearedusers
 	}
 	return false
 }
@@ -11469,6 +11524,9 @@ func (m *ImportJobMutation) ClearEdge(name string) error {
 	switch name {
 	case importjob.EdgeAccount:
 		m.ClearAccount()
+		return nil
+	case importjob.EdgeUsers:
+		m.ClearUsers()
 		return nil
 	}
 	return fmt.Errorf("unknown ImportJob unique edge %s", name)
@@ -11483,6 +11541,9 @@ func (m *ImportJobMutation) ResetEdge(name string) error {
 		return nil
 	case importjob.EdgeResults:
 		m.ResetResults()
+		return nil
+	case importjob.EdgeUsers:
+		m.ResetUsers()
 		return nil
 	}
 	return fmt.Errorf("unknown ImportJob edge %s", name)
@@ -12759,6 +12820,459 @@ func (m *ImportResultMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown ImportResult edge %s", name)
+}
+
+// ImportUsersMutation represents an operation that mutates the ImportUsers nodes in the graph.
+type ImportUsersMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	ringex_ids       *[]int64
+	appendringex_ids []int64
+	clearedFields    map[string]struct{}
+	job              *int
+	clearedjob       bool
+	done             bool
+	oldValue         func(context.Context) (*ImportUsers, error)
+	predicates       []predicate.ImportUsers
+}
+
+var _ ent.Mutation = (*ImportUsersMutation)(nil)
+
+// importusersOption allows management of the mutation configuration using functional options.
+type importusersOption func(*ImportUsersMutation)
+
+// newImportUsersMutation creates new mutation for the ImportUsers entity.
+func newImportUsersMutation(c config, op Op, opts ...importusersOption) *ImportUsersMutation {
+	m := &ImportUsersMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeImportUsers,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withImportUsersID sets the ID field of the mutation.
+func withImportUsersID(id int) importusersOption {
+	return func(m *ImportUsersMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ImportUsers
+		)
+		m.oldValue = func(ctx context.Context) (*ImportUsers, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ImportUsers.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withImportUsers sets the old ImportUsers of the mutation.
+func withImportUsers(node *ImportUsers) importusersOption {
+	return func(m *ImportUsersMutation) {
+		m.oldValue = func(context.Context) (*ImportUsers, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ImportUsersMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ImportUsersMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ImportUsersMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ImportUsersMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ImportUsers.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetJobID sets the "job_id" field.
+func (m *ImportUsersMutation) SetJobID(i int) {
+	m.job = &i
+}
+
+// JobID returns the value of the "job_id" field in the mutation.
+func (m *ImportUsersMutation) JobID() (r int, exists bool) {
+	v := m.job
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldJobID returns the old "job_id" field's value of the ImportUsers entity.
+// If the ImportUsers object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportUsersMutation) OldJobID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldJobID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldJobID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldJobID: %w", err)
+	}
+	return oldValue.JobID, nil
+}
+
+// ResetJobID resets all changes to the "job_id" field.
+func (m *ImportUsersMutation) ResetJobID() {
+	m.job = nil
+}
+
+// SetRingexIds sets the "ringex_ids" field.
+func (m *ImportUsersMutation) SetRingexIds(i []int64) {
+	m.ringex_ids = &i
+	m.appendringex_ids = nil
+}
+
+// RingexIds returns the value of the "ringex_ids" field in the mutation.
+func (m *ImportUsersMutation) RingexIds() (r []int64, exists bool) {
+	v := m.ringex_ids
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRingexIds returns the old "ringex_ids" field's value of the ImportUsers entity.
+// If the ImportUsers object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ImportUsersMutation) OldRingexIds(ctx context.Context) (v []int64, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRingexIds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRingexIds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRingexIds: %w", err)
+	}
+	return oldValue.RingexIds, nil
+}
+
+// AppendRingexIds adds i to the "ringex_ids" field.
+func (m *ImportUsersMutation) AppendRingexIds(i []int64) {
+	m.appendringex_ids = append(m.appendringex_ids, i...)
+}
+
+// AppendedRingexIds returns the list of values that were appended to the "ringex_ids" field in this mutation.
+func (m *ImportUsersMutation) AppendedRingexIds() ([]int64, bool) {
+	if len(m.appendringex_ids) == 0 {
+		return nil, false
+	}
+	return m.appendringex_ids, true
+}
+
+// ResetRingexIds resets all changes to the "ringex_ids" field.
+func (m *ImportUsersMutation) ResetRingexIds() {
+	m.ringex_ids = nil
+	m.appendringex_ids = nil
+}
+
+// ClearJob clears the "job" edge to the ImportJob entity.
+func (m *ImportUsersMutation) ClearJob() {
+	m.clearedjob = true
+	m.clearedFields[importusers.FieldJobID] = struct{}{}
+}
+
+// JobCleared reports if the "job" edge to the ImportJob entity was cleared.
+func (m *ImportUsersMutation) JobCleared() bool {
+	return m.clearedjob
+}
+
+// JobIDs returns the "job" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// JobID instead. It exists only for internal usage by the builders.
+func (m *ImportUsersMutation) JobIDs() (ids []int) {
+	if id := m.job; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetJob resets all changes to the "job" edge.
+func (m *ImportUsersMutation) ResetJob() {
+	m.job = nil
+	m.clearedjob = false
+}
+
+// Where appends a list predicates to the ImportUsersMutation builder.
+func (m *ImportUsersMutation) Where(ps ...predicate.ImportUsers) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ImportUsersMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ImportUsersMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ImportUsers, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ImportUsersMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ImportUsersMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ImportUsers).
+func (m *ImportUsersMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ImportUsersMutation) Fields() []string {
+	fields := make([]string, 0, 2)
+	if m.job != nil {
+		fields = append(fields, importusers.FieldJobID)
+	}
+	if m.ringex_ids != nil {
+		fields = append(fields, importusers.FieldRingexIds)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ImportUsersMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case importusers.FieldJobID:
+		return m.JobID()
+	case importusers.FieldRingexIds:
+		return m.RingexIds()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ImportUsersMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case importusers.FieldJobID:
+		return m.OldJobID(ctx)
+	case importusers.FieldRingexIds:
+		return m.OldRingexIds(ctx)
+	}
+	return nil, fmt.Errorf("unknown ImportUsers field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ImportUsersMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case importusers.FieldJobID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetJobID(v)
+		return nil
+	case importusers.FieldRingexIds:
+		v, ok := value.([]int64)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRingexIds(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ImportUsers field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ImportUsersMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ImportUsersMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ImportUsersMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ImportUsers numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ImportUsersMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ImportUsersMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ImportUsersMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown ImportUsers nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ImportUsersMutation) ResetField(name string) error {
+	switch name {
+	case importusers.FieldJobID:
+		m.ResetJobID()
+		return nil
+	case importusers.FieldRingexIds:
+		m.ResetRingexIds()
+		return nil
+	}
+	return fmt.Errorf("unknown ImportUsers field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ImportUsersMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.job != nil {
+		edges = append(edges, importusers.EdgeJob)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ImportUsersMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case importusers.EdgeJob:
+		if id := m.job; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ImportUsersMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ImportUsersMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ImportUsersMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedjob {
+		edges = append(edges, importusers.EdgeJob)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ImportUsersMutation) EdgeCleared(name string) bool {
+	switch name {
+	case importusers.EdgeJob:
+		return m.clearedjob
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ImportUsersMutation) ClearEdge(name string) error {
+	switch name {
+	case importusers.EdgeJob:
+		m.ClearJob()
+		return nil
+	}
+	return fmt.Errorf("unknown ImportUsers unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ImportUsersMutation) ResetEdge(name string) error {
+	switch name {
+	case importusers.EdgeJob:
+		m.ResetJob()
+		return nil
+	}
+	return fmt.Errorf("unknown ImportUsers edge %s", name)
 }
 
 // MembershipMutation represents an operation that mutates the Membership nodes in the graph.

@@ -34,6 +34,8 @@ type Tx struct {
 	ImportJob *ImportJobClient
 	// ImportResult is the client for interacting with the ImportResult builders.
 	ImportResult *ImportResultClient
+	// ImportUsers is the client for interacting with the ImportUsers builders.
+	ImportUsers *ImportUsersClient
 	// Membership is the client for interacting with the Membership builders.
 	Membership *MembershipClient
 	// RingExLink is the client for interacting with the RingExLink builders.
@@ -191,6 +193,7 @@ func (tx *Tx) init() {
 	tx.ConsoleUser = NewConsoleUserClient(tx.config)
 	tx.ImportJob = NewImportJobClient(tx.config)
 	tx.ImportResult = NewImportResultClient(tx.config)
+	tx.ImportUsers = NewImportUsersClient(tx.config)
 	tx.Membership = NewMembershipClient(tx.config)
 	tx.RingExLink = NewRingExLinkClient(tx.config)
 	tx.RingExRegional = NewRingExRegionalClient(tx.config)

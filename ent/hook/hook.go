@@ -129,6 +129,18 @@ func (f ImportResultFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ImportResultMutation", m)
 }
 
+// The ImportUsersFunc type is an adapter to allow the use of ordinary
+// function as ImportUsers mutator.
+type ImportUsersFunc func(context.Context, *ent.ImportUsersMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ImportUsersFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ImportUsersMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ImportUsersMutation", m)
+}
+
 // The MembershipFunc type is an adapter to allow the use of ordinary
 // function as Membership mutator.
 type MembershipFunc func(context.Context, *ent.MembershipMutation) (ent.Value, error)

@@ -58,6 +58,8 @@ const (
 	EdgeAccount = "account"
 	// EdgeResults holds the string denoting the results edge name in mutations.
 	EdgeResults = "results"
+	// EdgeUsers holds the string denoting the users edge name in mutations.
+	EdgeUsers = "users"
 	// Table holds the table name of the importjob in the database.
 	Table = "import_jobs"
 	// AccountTable is the table that holds the account relation/edge.
@@ -74,6 +76,13 @@ const (
 	ResultsInverseTable = "import_results"
 	// ResultsColumn is the table column denoting the results relation/edge.
 	ResultsColumn = "job_id"
+	// UsersTable is the table that holds the users relation/edge.
+	UsersTable = "import_users"
+	// UsersInverseTable is the table name for the ImportUsers entity.
+	// It exists in this package in order to avoid circular dependency with the "importusers" package.
+	UsersInverseTable = "import_users"
+	// UsersColumn is the table column denoting the users relation/edge.
+	UsersColumn = "job_id"
 )
 
 // Columns holds all SQL columns for importjob fields.
@@ -269,6 +278,13 @@ func ByResults(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newResultsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByUsersField orders the results by users field.
+func ByUsersField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newUsersStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newAccountStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -281,6 +297,13 @@ func newResultsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ResultsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ResultsTable, ResultsColumn),
+	)
+}
+func newUsersStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(UsersInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2O, false, UsersTable, UsersColumn),
 	)
 }
 

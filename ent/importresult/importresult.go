@@ -135,12 +135,8 @@ var (
 // Outcome defines the type for the "outcome" enum field.
 type Outcome string
 
-// OutcomePENDING is the default value of the Outcome enum.
-const DefaultOutcome = OutcomePENDING
-
 // Outcome values.
 const (
-	OutcomePENDING          Outcome = "PENDING"
 	OutcomeIMPORTED         Outcome = "IMPORTED"
 	OutcomeALREADY_IMPORTED Outcome = "ALREADY_IMPORTED"
 	OutcomeFAILED           Outcome = "FAILED"
@@ -153,7 +149,7 @@ func (o Outcome) String() string {
 // OutcomeValidator is a validator for the "outcome" field enum values. It is called by the builders before save.
 func OutcomeValidator(o Outcome) error {
 	switch o {
-	case OutcomePENDING, OutcomeIMPORTED, OutcomeALREADY_IMPORTED, OutcomeFAILED:
+	case OutcomeIMPORTED, OutcomeALREADY_IMPORTED, OutcomeFAILED:
 		return nil
 	default:
 		return fmt.Errorf("importresult: invalid enum value for outcome field: %q", o)

@@ -18,6 +18,7 @@ import (
 	"github.com/switchboard/switchboard/ent/consoleuser"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/importusers"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexlink"
@@ -355,6 +356,33 @@ func (f TraverseImportResult) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.ImportResultQuery", q)
 }
 
+// The ImportUsersFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ImportUsersFunc func(context.Context, *ent.ImportUsersQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ImportUsersFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ImportUsersQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ImportUsersQuery", q)
+}
+
+// The TraverseImportUsers type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseImportUsers func(context.Context, *ent.ImportUsersQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseImportUsers) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseImportUsers) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportUsersQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ImportUsersQuery", q)
+}
+
 // The MembershipFunc type is an adapter to allow the use of ordinary function as a Querier.
 type MembershipFunc func(context.Context, *ent.MembershipQuery) (ent.Value, error)
 
@@ -594,6 +622,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ImportJobQuery, predicate.ImportJob, importjob.OrderOption]{typ: ent.TypeImportJob, tq: q}, nil
 	case *ent.ImportResultQuery:
 		return &query[*ent.ImportResultQuery, predicate.ImportResult, importresult.OrderOption]{typ: ent.TypeImportResult, tq: q}, nil
+	case *ent.ImportUsersQuery:
+		return &query[*ent.ImportUsersQuery, predicate.ImportUsers, importusers.OrderOption]{typ: ent.TypeImportUsers, tq: q}, nil
 	case *ent.MembershipQuery:
 		return &query[*ent.MembershipQuery, predicate.Membership, membership.OrderOption]{typ: ent.TypeMembership, tq: q}, nil
 	case *ent.RingExLinkQuery:

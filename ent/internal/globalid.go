@@ -2,4 +2,4 @@
 
 package internal
 
-const IncrementStarts = "{\"accounts\":4294967296,\"agent_sessions\":12884901888,\"agent_states\":17179869184,\"agents\":8589934592,\"api_tokens\":0,\"audit_events\":21474836480,\"categories\":25769803776,\"console_users\":30064771072,\"import_jobs\":34359738368,\"import_results\":38654705664,\"memberships\":42949672960,\"ring_ex_links\":47244640256,\"ring_ex_regionals\":73014444032,\"ring_ex_users\":51539607552,\"roles\":55834574848,\"sessions\":60129542144,\"sign_in_throttles\":64424509440,\"teams\":68719476736}"
+const IncrementStarts = "{\"accounts\":4294967296,\"agent_sessions\":12884901888,\"agent_states\":17179869184,\"agents\":8589934592,\"api_tokens\":0,\"audit_events\":21474836480,\"categories\":25769803776,\"console_users\":30064771072,\"import_jobs\":34359738368,\"import_results\":38654705664,\"import_users\":77309411328,\"memberships\":42949672960,\"ring_ex_links\":47244640256,\"ring_ex_regionals\":73014444032,\"ring_ex_users\":51539607552,\"roles\":55834574848,\"sessions\":60129542144,\"sign_in_throttles\":64424509440,\"teams\":68719476736}"

@@ -368,7 +368,7 @@ var (
 		{Name: "name", Type: field.TypeString, Default: ""},
 		{Name: "email", Type: field.TypeString, Default: ""},
 		{Name: "username", Type: field.TypeString, Default: ""},
-		{Name: "outcome", Type: field.TypeEnum, Enums: []string{"PENDING", "IMPORTED", "ALREADY_IMPORTED", "FAILED"}, Default: "PENDING"},
+		{Name: "outcome", Type: field.TypeEnum, Enums: []string{"IMPORTED", "ALREADY_IMPORTED", "FAILED"}},
 		{Name: "code", Type: field.TypeString, Default: ""},
 		{Name: "message", Type: field.TypeString, Default: ""},
 		{Name: "timezone", Type: field.TypeString, Default: ""},
@@ -408,6 +408,26 @@ var (
 				Name:    "importresult_job_id_outcome",
 				Unique:  false,
 				Columns: []*schema.Column{ImportResultsColumns[14], ImportResultsColumns[6]},
+			},
+		},
+	}
+	// ImportUsersColumns holds the columns for the "import_users" table.
+	ImportUsersColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "ringex_ids", Type: field.TypeJSON},
+		{Name: "job_id", Type: field.TypeInt, Unique: true},
+	}
+	// ImportUsersTable holds the schema information for the "import_users" table.
+	ImportUsersTable = &schema.Table{
+		Name:       "import_users",
+		Columns:    ImportUsersColumns,
+		PrimaryKey: []*schema.Column{ImportUsersColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "import_users_import_jobs_users",
+				Columns:    []*schema.Column{ImportUsersColumns[2]},
+				RefColumns: []*schema.Column{ImportJobsColumns[0]},
+				OnDelete:   schema.Cascade,
 			},
 		},
 	}
@@ -756,6 +776,7 @@ var (
 		ConsoleUsersTable,
 		ImportJobsTable,
 		ImportResultsTable,
+		ImportUsersTable,
 		MembershipsTable,
 		RingExLinksTable,
 		RingExRegionalsTable,
@@ -828,6 +849,11 @@ func init() {
 	ImportResultsTable.ForeignKeys[1].RefTable = AgentsTable
 	ImportResultsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(38654705664),
+	}
+	ImportUsersTable.ForeignKeys[0].RefTable = ImportJobsTable
+	ImportUsersTable.Annotation = &entsql.Annotation{
+		Table:          "import_users",
+		IncrementStart: func(i int) *int { return &i }(77309411328),
 	}
 	MembershipsTable.ForeignKeys[0].RefTable = AccountsTable
 	MembershipsTable.ForeignKeys[1].RefTable = ConsoleUsersTable

@@ -36,6 +36,9 @@ type ImportJob func(*sql.Selector)
 // ImportResult is the predicate function for importresult builders.
 type ImportResult func(*sql.Selector)
 
+// ImportUsers is the predicate function for importusers builders.
+type ImportUsers func(*sql.Selector)
+
 // Membership is the predicate function for membership builders.
 type Membership func(*sql.Selector)
 

@@ -351,6 +351,30 @@ func (f ImportResultMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mu
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ImportResultMutation", m)
 }
 
+// The ImportUsersQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ImportUsersQueryRuleFunc func(context.Context, *ent.ImportUsersQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ImportUsersQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ImportUsersQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ImportUsersQuery", q)
+}
+
+// The ImportUsersMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ImportUsersMutationRuleFunc func(context.Context, *ent.ImportUsersMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ImportUsersMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ImportUsersMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ImportUsersMutation", m)
+}
+
 // The MembershipQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type MembershipQueryRuleFunc func(context.Context, *ent.MembershipQuery) error
@@ -598,6 +622,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ImportResultQuery:
 		return q.Filter(), nil
+	case *ent.ImportUsersQuery:
+		return q.Filter(), nil
 	case *ent.MembershipQuery:
 		return q.Filter(), nil
 	case *ent.RingExLinkQuery:
@@ -640,6 +666,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ImportJobMutation:
 		return m.Filter(), nil
 	case *ent.ImportResultMutation:
+		return m.Filter(), nil
+	case *ent.ImportUsersMutation:
 		return m.Filter(), nil
 	case *ent.MembershipMutation:
 		return m.Filter(), nil

@@ -16,6 +16,7 @@ import (
 	"github.com/switchboard/switchboard/ent/consoleuser"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/importusers"
 	"github.com/switchboard/switchboard/ent/membership"
 	"github.com/switchboard/switchboard/ent/ringexlink"
 	"github.com/switchboard/switchboard/ent/ringexregional"
@@ -574,6 +575,15 @@ func init() {
 	importresult.DefaultUpdatedAt = importresultDescUpdatedAt.Default.(func() time.Time)
 	// importresult.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	importresult.UpdateDefaultUpdatedAt = importresultDescUpdatedAt.UpdateDefault.(func() time.Time)
+	importusers.Policy = privacy.NewPolicies(schema.ImportUsers{})
+	importusers.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := importusers.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
 	membershipMixin := schema.Membership{}.Mixin()
 	membership.Policy = privacy.NewPolicies(schema.Membership{})
 	membership.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -46,6 +46,7 @@ func (ImportJob) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("account", Account.Type).Ref("import_jobs").Field("account_id").Unique().Required().Immutable(),
 		edge.To("results", ImportResult.Type).Annotations(entgql.RelayConnection(), entsql.OnDelete(entsql.Cascade)),
+		edge.To("users", ImportUsers.Type).Unique().Annotations(entgql.Skip(), entsql.OnDelete(entsql.Cascade)),
 	}
 }
 
@@ -63,6 +64,37 @@ func (ImportJob) Annotations() []schema.Annotation {
 // updates it under the system context.
 func (ImportJob) Policy() ent.Policy { return accountPolicy(perm.ImportAgents, perm.ImportAgents) }
 
+// ImportUsers is the users an import's selection resolved to when it
+// started, in the order they are worked: what a resumed job still has to do
+// is these minus the users with a result. One row per job, read only by the
+// worker: the selection is fixed at the start ("all matching" included), and
+// keeping it out of import_results lets each result be written once instead
+// of inserted as pending and rewritten.
+type ImportUsers struct{ ent.Schema }
+
+// Fields of the ImportUsers.
+func (ImportUsers) Fields() []ent.Field {
+	return []ent.Field{
+		field.Int("job_id").Unique().Immutable(),
+		field.JSON("ringex_ids", []int64{}).Immutable(),
+	}
+}
+
+// Edges of the ImportUsers.
+func (ImportUsers) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("job", ImportJob.Type).Ref("users").Field("job_id").Unique().Required().Immutable(),
+	}
+}
+
+// Annotations of the ImportUsers.
+func (ImportUsers) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(), entsql.Table("import_users")}
+}
+
+// Policy of the ImportUsers: the importer's own bookkeeping.
+func (ImportUsers) Policy() ent.Policy { return systemOnlyPolicy() }
+
 // ImportResult is what happened to one selected RingEX user in one import.
 type ImportResult struct{ ent.Schema }
 
@@ -75,7 +107,9 @@ func (ImportResult) Fields() []ent.Field {
 		field.String("name").Default(""),
 		field.String("email").Default(""),
 		field.String("username").Default(""),
-		field.Enum("outcome").Values("PENDING", "IMPORTED", "ALREADY_IMPORTED", "FAILED").Default("PENDING"),
+		// A result is written once, when its user is settled; users not yet
+		// reached have none (ImportUsers lists every selected user).
+		field.Enum("outcome").Values("IMPORTED", "ALREADY_IMPORTED", "FAILED"),
 		field.Int("agent_id").Optional().Nillable().Annotations(entgql.Skip(entgql.SkipWhereInput)),
 		field.String("code").Default(""),
 		field.String("message").Default(""),

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -135,6 +136,18 @@ func TestMigrateBaselinesPreviousDatabase(t *testing.T) {
 VALUES (7, 'Enabled', datetime(), 4294967296, 'US/Pacific', '-480', 'fr-CA', datetime()), (8, 'Enabled', datetime(), 4294967296, NULL, NULL, NULL, NULL)`); err != nil {
 		t.Fatal(err)
 	}
+	// A running import with two users left (PENDING results) and one done,
+	// and a finished one: 0007 keeps the running job's users and drops the
+	// PENDING rows.
+	if _, err := conn.SQL.ExecContext(ctx, `INSERT INTO import_jobs (id, status, selection, role_id, total, processed, created_at, account_id)
+VALUES (34359738368, 'RUNNING', '{}', 1, 3, 1, datetime(), 4294967296), (34359738369, 'SUCCEEDED', '{}', 1, 1, 1, datetime(), 4294967296)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.SQL.ExecContext(ctx, `INSERT INTO import_results (job_id, account_id, ringex_id, outcome, updated_at)
+VALUES (34359738368, 4294967296, 9, 'IMPORTED', datetime()), (34359738368, 4294967296, 7, 'PENDING', datetime()),
+	(34359738368, 4294967296, 8, 'PENDING', datetime()), (34359738369, 4294967296, 7, 'FAILED', datetime())`); err != nil {
+		t.Fatal(err)
+	}
 	if err := db.Migrate(ctx, conn); err != nil {
 		t.Fatalf("migrating a pre-migrations database: %v", err)
 	}
@@ -143,6 +156,12 @@ VALUES (7, 'Enabled', datetime(), 4294967296, 'US/Pacific', '-480', 'fr-CA', dat
 	}
 	if n := conn.Client.RingExUser.Query().CountX(ctx); n != 2 {
 		t.Fatalf("mirrored users after migrating: %d, want 2", n)
+	}
+	if users, err := conn.Client.ImportUsers.Query().Only(ctx); err != nil || users.JobID != 34359738368 || !slices.Equal(users.RingexIds, []int64{9, 7, 8}) {
+		t.Fatalf("users of the running import after migrating: %+v, %v", users, err)
+	}
+	if n := conn.Client.ImportResult.Query().CountX(ctx); n != 2 {
+		t.Fatalf("results after migrating: %d, want the 2 settled ones", n)
 	}
 	if rg, err := conn.Client.RingExRegional.Query().Only(ctx); err != nil || rg.RingexID != 7 ||
 		rg.TimezoneName != "US/Pacific" || rg.TimezoneBias != "-480" || rg.LocaleCode != "fr-CA" {

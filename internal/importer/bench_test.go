@@ -76,7 +76,7 @@ func BenchmarkImport10k(b *testing.B) {
 			stats.print()
 			acc := strconv.Itoa(f.acc.ID)
 			f.explain(
-				`SELECT id, ringex_extension_id FROM agents WHERE account_id = `+acc+` AND ringex_extension_id IN (SELECT ringex_id FROM ring_ex_users WHERE account_id = `+acc+` LIMIT 1000)`)
+				`SELECT id, ringex_extension_id FROM agents WHERE account_id = ` + acc + ` AND ringex_extension_id IN (SELECT ringex_id FROM ring_ex_users WHERE account_id = ` + acc + ` LIMIT 1000)`)
 		}
 		if j := f.job(job.ID); j.Status != importjob.StatusSUCCEEDED || j.ImportedCount != n {
 			b.Fatalf("job %s imported %d", j.Status, j.ImportedCount)

@@ -11,13 +11,13 @@ import (
 	"github.com/switchboard/switchboard/internal/ringex"
 )
 
-// item is one PENDING user on its way through a batch.
+// item is one user without a result yet, on its way through a batch.
 type item struct {
-	res    *ent.ImportResult
-	mirror *ent.RingExUser // nil when the mirror has no row for the user
-	p      person
+	ringexID int64
+	mirror   *ent.RingExUser // nil when the mirror has no row for the user
+	p        person
 	// ready: p is settled (read from RingEX, or no read needed); users not
-	// ready when a batch is written stay PENDING.
+	// ready when a batch is written stay without a result.
 	ready   bool
 	fetched bool
 }
@@ -25,11 +25,7 @@ type item struct {
 // gather loads the mirror rows of a batch and settles the users that need
 // no RingEX read: already imported ones (the read would spend the scarce
 // per-user budget for nothing) and ones gone from the mirror.
-func (r *run) gather(ctx context.Context, pending []*ent.ImportResult) ([]*item, error) {
-	ids := make([]int64, len(pending))
-	for i, p := range pending {
-		ids[i] = p.RingexID
-	}
+func (r *run) gather(ctx context.Context, ids []int64) ([]*item, error) {
 	c := r.s.Client
 	mirror, err := c.RingExUser.Query().Where(ringexuser.AccountID(r.job.AccountID), ringexuser.RingexIDIn(ids...)).All(ctx)
 	if err != nil {
@@ -48,14 +44,14 @@ func (r *run) gather(ctx context.Context, pending []*ent.ImportResult) ([]*item,
 	for _, a := range imported {
 		done[*a.RingexExtensionID] = true
 	}
-	items := make([]*item, len(pending))
-	for i, res := range pending {
-		it := &item{res: res, mirror: byID[res.RingexID]}
+	items := make([]*item, len(ids))
+	for i, id := range ids {
+		it := &item{ringexID: id, mirror: byID[id]}
 		if it.mirror == nil {
-			it.p, it.ready = person{RingExID: res.RingexID, Email: res.Email, Removed: true}, true
+			it.p, it.ready = person{RingExID: id, Removed: true}, true
 		} else {
 			it.p = personOf(it.mirror, nil) // settled here only when no read is needed
-			it.ready = done[res.RingexID] || it.mirror.Removed
+			it.ready = done[id] || it.mirror.Removed
 		}
 		items[i] = it
 	}
@@ -80,7 +76,7 @@ func (r *run) fetch(ctx context.Context, items []*item) error {
 		go func() {
 			defer wg.Done()
 			for it := range work {
-				ext, err := r.rx.GetUser(ctx, it.res.RingexID)
+				ext, err := r.rx.GetUser(ctx, it.ringexID)
 				switch {
 				case err == nil:
 					it.p = personOfExtension(ext)

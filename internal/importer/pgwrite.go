@@ -11,7 +11,6 @@ import (
 
 	"github.com/switchboard/switchboard/ent"
 	"github.com/switchboard/switchboard/ent/agent"
-	"github.com/switchboard/switchboard/ent/importresult"
 	"github.com/switchboard/switchboard/internal/audit"
 )
 
@@ -225,44 +224,26 @@ ON CONFLICT (account_id, ringex_id) DO UPDATE SET timezone_name = EXCLUDED.timez
 	return err
 }
 
-// recordResultsPG rewrites the batch's result rows by id.
+// recordResultsPG inserts the batch's results over arrays, with the
+// defaults ent's create would set.
 func (r *run) recordResultsPG(ctx context.Context, c *ent.Client, rows []resultRow) error {
 	n := len(rows)
-	ids, agents := make([]int64, n), make([]*int64, n)
+	ringex, agents := make([]int64, n), make([]*int64, n)
 	outcome, name, email, username := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	tz, tzm, lang, langm, code, msg := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	for i, row := range rows {
-		ids[i], outcome[i], name[i], email[i], username[i] = int64(row.id), row.outcome.String(), row.name, row.email, row.username
+		ringex[i], outcome[i], name[i], email[i], username[i] = row.ringexID, row.outcome.String(), row.name, row.email, row.username
 		tz[i], tzm[i], lang[i], langm[i], code[i], msg[i] = row.timezone, row.timezoneMatch, row.language, row.languageMatch, row.code, row.message
 		if row.agentID != nil {
 			id := int64(*row.agentID)
 			agents[i] = &id
 		}
 	}
-	// A failed user gets no agent; its row keeps the NULL it was created with.
-	_, err := c.ExecContext(ctx, `UPDATE import_results AS r SET outcome = v.outcome, agent_id = COALESCE(v.agent_id, r.agent_id),
-	name = v.name, email = v.email, username = v.username, timezone = v.tz, timezone_match = v.tzm,
-	language = v.lang, language_match = v.langm, code = v.code, message = v.msg, updated_at = $1
-FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-	AS v (id, outcome, agent_id, name, email, username, tz, tzm, lang, langm, code, msg)
-WHERE r.id = v.id`, time.Now(), ids, outcome, agents, name, email, username, tz, tzm, lang, langm, code, msg)
-	return err
-}
-
-// insertPendingPG writes a PENDING result per selected user, every column
-// ent's create would set (its defaults included), in one statement.
-func insertPendingPG(ctx context.Context, c *ent.Client, accountID, jobID int, users []pendingUser) error {
-	n := len(users)
-	ringex, name, email, username := make([]int64, n), make([]string, n), make([]string, n), make([]string, n)
-	for i, u := range users {
-		ringex[i], name[i], email[i], username[i] = u.ringexID, u.name, u.email, u.username
-	}
-	_, err := c.ExecContext(ctx, `INSERT INTO import_results (account_id, job_id, outcome, code, message,
-	timezone, timezone_match, language, language_match, updated_at, ringex_id, name, email, username)
-SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, u.* FROM unnest($11::bigint[], $12::text[], $13::text[], $14::text[]) AS u`,
-		accountID, jobID, importresult.DefaultOutcome.String(), importresult.DefaultCode, importresult.DefaultMessage,
-		importresult.DefaultTimezone, importresult.DefaultTimezoneMatch, importresult.DefaultLanguage, importresult.DefaultLanguageMatch,
-		importresult.DefaultUpdatedAt(), ringex, name, email, username)
+	_, err := c.ExecContext(ctx, `INSERT INTO import_results (account_id, job_id, updated_at,
+	ringex_id, outcome, agent_id, name, email, username, timezone, timezone_match, language, language_match, code, message)
+SELECT $1, $2, $3, u.* FROM unnest($4::bigint[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+	AS u (ringex_id, outcome, agent_id, name, email, username, tz, tzm, lang, langm, code, msg)`,
+		r.job.AccountID, r.job.ID, time.Now(), ringex, outcome, agents, name, email, username, tz, tzm, lang, langm, code, msg)
 	return err
 }
 

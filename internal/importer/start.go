@@ -31,9 +31,10 @@ type Args struct {
 // Kind names the job for River.
 func (Args) Kind() string { return "import_agents" }
 
-// Start records an import as a QUEUED job with a PENDING result per
-// selected user, in the caller's transaction (the mutation's), and enqueues
-// the worker once it commits. It returns the job at once.
+// Start records an import as a QUEUED job with the users its selection
+// resolves to now (ImportUsers), in the caller's transaction (the
+// mutation's), and enqueues the worker once it commits. It returns the job
+// at once.
 func (s *Service) Start(ctx context.Context, in Input) (*ent.ImportJob, error) {
 	if _, err := s.authorize(ctx, in.AccountID); err != nil {
 		return nil, err
@@ -62,7 +63,12 @@ func (s *Service) Start(ctx context.Context, in Input) (*ent.ImportJob, error) {
 		if job, err = create.Save(ctx); err != nil {
 			return err
 		}
-		if err := s.insertPending(ctx, c, job, users); err != nil {
+		ids := make([]int64, len(users))
+		for i, u := range users {
+			ids[i] = u.RingexID
+		}
+		// The worker's own bookkeeping: written under the system context.
+		if err := c.ImportUsers.Create().SetJobID(job.ID).SetRingexIds(ids).Exec(viewer.SystemContext(ctx)); err != nil {
 			return err
 		}
 		// In the same transaction: the event exists exactly when the job does.
@@ -80,42 +86,6 @@ func (s *Service) Start(ctx context.Context, in Input) (*ent.ImportJob, error) {
 		return nil, err
 	}
 	return job, nil
-}
-
-// pendingUser is what a PENDING result records of its user.
-type pendingUser struct {
-	ringexID              int64
-	name, email, username string
-}
-
-// insertPending writes a PENDING result per selected user: on PostgreSQL
-// one statement over arrays per chunk, else ent's bulk create in chunks
-// under SQLite's bind parameter limit.
-func (s *Service) insertPending(ctx context.Context, c *ent.Client, job *ent.ImportJob, users []*ent.RingExUser) error {
-	pending := make([]pendingUser, len(users))
-	for i, u := range users {
-		pending[i] = pendingUser{u.RingexID, displayName(u.FirstName, u.LastName), u.Email, usernameOf(u.Email)}
-	}
-	size, write := 1000, createPending
-	if s.Postgres {
-		size, write = chunk, insertPendingPG
-	}
-	for _, part := range chunks(pending, size) {
-		if err := write(ctx, c, job.AccountID, job.ID, part); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func createPending(ctx context.Context, c *ent.Client, accountID, jobID int, users []pendingUser) error {
-	bulk := make([]*ent.ImportResultCreate, len(users))
-	for i, u := range users {
-		bulk[i] = c.ImportResult.Create().SetAccountID(accountID).SetJobID(jobID).
-			SetRingexID(u.ringexID).SetName(u.name).SetEmail(u.email).SetUsername(u.username)
-	}
-	// Results are written by the system only: viewers read them.
-	return c.ImportResult.CreateBulk(bulk...).Exec(viewer.SystemContext(ctx))
 }
 
 func (s *Service) enqueue(ctx context.Context, jobID int) error {

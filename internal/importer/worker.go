@@ -12,6 +12,8 @@ import (
 	"github.com/switchboard/switchboard/ent/category"
 	"github.com/switchboard/switchboard/ent/importjob"
 	"github.com/switchboard/switchboard/ent/importresult"
+	"github.com/switchboard/switchboard/ent/importusers"
+	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/ent/role"
 	"github.com/switchboard/switchboard/ent/team"
 	"github.com/switchboard/switchboard/internal/audit"
@@ -26,7 +28,7 @@ type Worker struct {
 }
 
 // Work runs the job; an error makes River retry it, and the retry resumes
-// from the results still PENDING.
+// with the users that have no result yet.
 func (w *Worker) Work(ctx context.Context, job *river.Job[Args]) error {
 	return w.Service.Run(ctx, job.Args.ImportJobID)
 }
@@ -45,8 +47,8 @@ type run struct {
 	catIDs  []int
 }
 
-// Run works an import job to its end: RUNNING, then batch by batch until no
-// result is PENDING (SUCCEEDED), the job is cancelled (CANCELLED) or RingEX
+// Run works an import job to its end: RUNNING, then batch by batch until
+// every user has a result (SUCCEEDED), the job is cancelled (CANCELLED) or RingEX
 // fails past its retries (FAILED). Running it again is always safe: a
 // finished job is left alone, an interrupted one resumes, and the database's
 // unique indexes keep any agent from being created twice.
@@ -116,7 +118,8 @@ func (r *run) prepare(ctx context.Context) (code, msg string, err error) {
 
 var errCancelRequested = errors.New("import cancelled")
 
-// batch is one slice of PENDING users, read from RingEX and ready to write.
+// batch is one slice of users without a result, read from RingEX and ready
+// to write.
 type batch struct {
 	items     []*item
 	abort     error // why reading stopped early (see fetch)
@@ -257,8 +260,8 @@ func nextBatchSize(size, limit int, took time.Duration) int {
 	return min(size, limit)
 }
 
-// read produces batches until the results run out (a batch with no items),
-// reading stops early, or ctx ends. It closes out.
+// read produces batches until the users without a result run out (a batch
+// with no items), reading stops early, or ctx ends. It closes out.
 func (r *run) read(ctx context.Context, out chan<- batch) {
 	defer close(out)
 	send := func(b batch) bool {
@@ -269,25 +272,24 @@ func (r *run) read(ctx context.Context, out chan<- batch) {
 			return false
 		}
 	}
+	todo, err := r.remaining(ctx, r.s.Client)
+	if err != nil {
+		send(batch{err: err})
+		return
+	}
 	limit := r.maxBatch()
-	after, size := 0, min(limit, firstBatch)
+	size := min(limit, firstBatch)
 	for {
 		var b batch
 		b.cancelled, b.err = r.cancelRequested(ctx)
-		if b.err != nil || b.cancelled {
+		if b.err != nil || b.cancelled || len(todo) == 0 {
 			send(b)
 			return
 		}
-		pending, err := r.s.Client.ImportResult.Query().
-			Where(importresult.JobID(r.job.ID), importresult.OutcomeEQ(importresult.OutcomePENDING), importresult.IDGT(after)).
-			Order(ent.Asc(importresult.FieldID)).Limit(size).All(ctx)
-		if err != nil || len(pending) == 0 {
-			send(batch{err: err})
-			return
-		}
-		after = pending[len(pending)-1].ID
+		ids := todo[:min(size, len(todo))]
+		todo = todo[len(ids):]
 		t0 := time.Now()
-		if b.items, b.err = r.gather(ctx, pending); b.err != nil {
+		if b.items, b.err = r.gather(ctx, ids); b.err != nil {
 			send(b)
 			return
 		}
@@ -303,15 +305,68 @@ func (r *run) read(ctx context.Context, out chan<- batch) {
 	}
 }
 
-// stop fails every user still PENDING with code and ends the job in status.
+// remaining lists the job's users without a result, in the job's order.
+// A batch in flight is either committed with all its results or not at
+// all, so a resumed run picks up exactly the users no batch settled.
+func (r *run) remaining(ctx context.Context, c *ent.Client) ([]int64, error) {
+	sel, err := c.ImportUsers.Query().Where(importusers.JobID(r.job.ID)).Only(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var settled []struct {
+		RingexID int64 `json:"ringex_id"`
+	}
+	if err := c.ImportResult.Query().Where(importresult.JobID(r.job.ID)).
+		Select(importresult.FieldRingexID).Scan(ctx, &settled); err != nil {
+		return nil, err
+	}
+	done := make(map[int64]bool, len(settled))
+	for _, x := range settled {
+		done[x.RingexID] = true
+	}
+	todo := make([]int64, 0, len(sel.RingexIds)-len(settled))
+	for _, id := range sel.RingexIds {
+		if !done[id] {
+			todo = append(todo, id)
+		}
+	}
+	return todo, nil
+}
+
+// stop fails every user without a result with code and ends the job in
+// status.
 func (r *run) stop(ctx context.Context, status importjob.Status, code, msg string) error {
 	return r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error {
-		n, err := tx.ImportResult.Update().
-			Where(importresult.JobID(r.job.ID), importresult.OutcomeEQ(importresult.OutcomePENDING)).
-			SetOutcome(importresult.OutcomeFAILED).SetCode(code).SetMessage(msg).Save(ctx)
+		c := tx.Client()
+		todo, err := r.remaining(ctx, c)
 		if err != nil {
 			return err
 		}
+		record := r.recordResults
+		if r.s.Postgres {
+			record = r.recordResultsPG
+		}
+		for _, ids := range chunks(todo, resultChunk) {
+			mirror, err := c.RingExUser.Query().
+				Where(ringexuser.AccountID(r.job.AccountID), ringexuser.RingexIDIn(ids...)).All(ctx)
+			if err != nil {
+				return err
+			}
+			byID := make(map[int64]*ent.RingExUser, len(mirror))
+			for _, u := range mirror {
+				byID[u.RingexID] = u
+			}
+			rows := make([]resultRow, len(ids))
+			for i, id := range ids {
+				name, email, username := mirrorNames(byID[id])
+				rows[i] = resultRow{ringexID: id, outcome: importresult.OutcomeFAILED,
+					name: name, email: email, username: username, code: code, message: msg}
+			}
+			if err := record(ctx, c, rows); err != nil {
+				return err
+			}
+		}
+		n := len(todo)
 		upd := tx.ImportJob.UpdateOneID(r.job.ID).SetStatus(status).SetFinishedAt(time.Now()).
 			AddProcessed(n).AddFailedCount(n)
 		if status == importjob.StatusFAILED {

@@ -41,7 +41,7 @@ func (r *run) write(ctx context.Context, items []*item) error {
 	}
 	// The same order in every import: two imports sharing users lock the
 	// same rows in the same order and cannot deadlock.
-	slices.SortFunc(ready, func(a, b *item) int { return cmp.Compare(a.res.RingexID, b.res.RingexID) })
+	slices.SortFunc(ready, func(a, b *item) int { return cmp.Compare(a.ringexID, b.ringexID) })
 	var err error
 	for range 3 {
 		if err = r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error { return r.writeTx(ctx, tx, ready) }); err == nil || !retryable(err) {
@@ -119,7 +119,7 @@ func (r *run) plans(ctx context.Context, c *ent.Client, items []*item) ([]Plan, 
 		p := pl.plan(it.p)
 		// The result row, the agent and the regional settings are keyed by
 		// the id the job selected.
-		p.RingExID = it.res.RingexID
+		p.RingExID = it.ringexID
 		if p.TimezoneMatch == MatchAtImport {
 			p.Timezone, p.TimezoneMatch = r.acc.DefaultTimezone, locale.MatchDefault
 		}
@@ -186,7 +186,7 @@ func regionalsRead(items []*item) []learned {
 	var out []learned
 	for _, it := range items {
 		if it.fetched && it.p.Regional != nil {
-			out = append(out, learned{ringexID: it.res.RingexID, regional: *it.p.Regional})
+			out = append(out, learned{ringexID: it.ringexID, regional: *it.p.Regional})
 		}
 	}
 	return out
@@ -217,7 +217,6 @@ func (r *run) storeRegionals(ctx context.Context, c *ent.Client, rs []learned) e
 
 // resultRow is one user's settled result.
 type resultRow struct {
-	id                      int
 	ringexID                int64
 	outcome                 importresult.Outcome
 	agentID                 *int
@@ -231,8 +230,9 @@ func resultRows(items []*item, plans []Plan, agentOf map[int64]int) []resultRow 
 	rows := make([]resultRow, len(items))
 	for i, it := range items {
 		p := plans[i]
-		row := resultRow{id: it.res.ID, ringexID: it.res.RingexID,
-			name: orElse(p.Name(), it.res.Name), email: orElse(p.Email, it.res.Email), username: orElse(p.Username, it.res.Username),
+		name, email, username := mirrorNames(it.mirror)
+		row := resultRow{ringexID: it.ringexID,
+			name: orElse(p.Name(), name), email: orElse(p.Email, email), username: orElse(p.Username, username),
 			timezone: p.Timezone, timezoneMatch: string(p.TimezoneMatch), language: p.Language, languageMatch: string(p.LanguageMatch),
 			code: p.Code, message: p.Reason}
 		switch p.Outcome {
@@ -245,7 +245,7 @@ func resultRows(items []*item, plans []Plan, agentOf map[int64]int) []resultRow 
 			row.timezone, row.timezoneMatch, row.language, row.languageMatch = "", "", "", ""
 		}
 		if row.outcome != importresult.OutcomeFAILED {
-			id := agentOf[it.res.RingexID]
+			id := agentOf[it.ringexID]
 			row.agentID = &id
 		}
 		rows[i] = row
@@ -253,35 +253,51 @@ func resultRows(items []*item, plans []Plan, agentOf map[int64]int) []resultRow 
 	return rows
 }
 
-// recordResults rewrites the batch's result rows (they exist, PENDING) with
-// one upsert instead of one UPDATE per user.
-func (r *run) recordResults(ctx context.Context, c *ent.Client, rows []resultRow) error {
-	now := time.Now()
-	creates := make([]*ent.ImportResultCreate, len(rows))
-	for i, row := range rows {
-		creates[i] = c.ImportResult.Create().SetAccountID(r.job.AccountID).SetJobID(r.job.ID).SetRingexID(row.ringexID).
-			SetName(row.name).SetEmail(row.email).SetUsername(row.username).
-			SetTimezone(row.timezone).SetTimezoneMatch(row.timezoneMatch).
-			SetLanguage(row.language).SetLanguageMatch(row.languageMatch).
-			SetCode(row.code).SetMessage(row.message).SetUpdatedAt(now).
-			SetOutcome(row.outcome).SetNillableAgentID(row.agentID)
+// mirrorNames is what a result shows of a user the plan could not name (a
+// user that failed before its names were known), from its mirror row.
+func mirrorNames(u *ent.RingExUser) (name, email, username string) {
+	if u == nil {
+		return "", "", ""
 	}
-	return c.ImportResult.CreateBulk(creates...).
-		OnConflictColumns(importresult.FieldJobID, importresult.FieldRingexID).UpdateNewValues().Exec(ctx)
+	return displayName(u.FirstName, u.LastName), u.Email, usernameOf(u.Email)
 }
+
+// recordResults inserts the batch's results through ent, in one statement.
+func (r *run) recordResults(ctx context.Context, c *ent.Client, rows []resultRow) error {
+	for _, part := range chunks(rows, resultChunk) {
+		now := time.Now()
+		creates := make([]*ent.ImportResultCreate, len(part))
+		for i, row := range part {
+			creates[i] = c.ImportResult.Create().SetAccountID(r.job.AccountID).SetJobID(r.job.ID).SetRingexID(row.ringexID).
+				SetName(row.name).SetEmail(row.email).SetUsername(row.username).
+				SetTimezone(row.timezone).SetTimezoneMatch(row.timezoneMatch).
+				SetLanguage(row.language).SetLanguageMatch(row.languageMatch).
+				SetCode(row.code).SetMessage(row.message).SetUpdatedAt(now).
+				SetOutcome(row.outcome).SetNillableAgentID(row.agentID)
+		}
+		if err := c.ImportResult.CreateBulk(creates...).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// resultChunk bounds a bulk insert of results under SQLite's bind parameter
+// limit (15 columns each).
+const resultChunk = 1000
 
 // failOne records a user whose agent could not be created.
 func (r *run) failOne(ctx context.Context, it *item, cause error) error {
-	r.s.logger().Error("import: creating agent failed", "job", r.job.ID, "ringexId", it.res.RingexID, "err", cause)
+	r.s.logger().Error("import: creating agent failed", "job", r.job.ID, "ringexId", it.ringexID, "err", cause)
+	name, email, username := mirrorNames(it.mirror)
+	row := resultRow{ringexID: it.ringexID, outcome: importresult.OutcomeFAILED,
+		name: orElse(displayName(it.p.FirstName, it.p.LastName), name), email: orElse(it.p.Email, email), username: username,
+		code: CodeCreateFailed, message: "the agent could not be created: it conflicts with existing data"}
 	return r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error {
-		n, err := tx.ImportResult.Update().
-			Where(importresult.ID(it.res.ID), importresult.OutcomeEQ(importresult.OutcomePENDING)).
-			SetOutcome(importresult.OutcomeFAILED).SetCode(CodeCreateFailed).
-			SetMessage("the agent could not be created: it conflicts with existing data").Save(ctx)
-		if err != nil || n == 0 {
+		if err := r.recordResults(ctx, tx.Client(), []resultRow{row}); err != nil {
 			return err
 		}
-		return tx.ImportJob.UpdateOneID(r.job.ID).AddProcessed(1).AddFailedCount(1).Exec(ctx)
+		return tx.ImportJob.Update().Where(importjob.ID(r.job.ID)).AddProcessed(1).AddFailedCount(1).Exec(ctx)
 	})
 }
 

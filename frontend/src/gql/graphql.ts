@@ -1013,8 +1013,7 @@ export type ImportPlanOutcome =
 export type ImportResultOutcome =
   | 'ALREADY_IMPORTED'
   | 'FAILED'
-  | 'IMPORTED'
-  | 'PENDING';
+  | 'IMPORTED';
 
 /**
  * ImportResultWhereInput is used for filtering ImportResult objects.

@@ -27,7 +27,6 @@ export const PLAN_OUTCOME: Record<ImportPlanOutcome, { label: string; color: str
 };
 
 export const RESULT_OUTCOME: Record<ImportResultOutcome, { label: string; color: string }> = {
-  PENDING: { label: 'Pending', color: 'gray' },
   IMPORTED: { label: 'Imported', color: 'green' },
   ALREADY_IMPORTED: { label: 'Already imported', color: 'gray' },
   FAILED: { label: 'Failed', color: 'red' },
