@@ -54,8 +54,10 @@ var noise = map[string]bool{
 
 // skippedTypes are not audited row by row: the log itself, system-only
 // state (sessions, throttles), the RingEX directory mirror rewritten by each
-// sync, and import jobs and results (the importer records one summary).
+// sync and the regional settings imports read, and import jobs, their users
+// and results (the importer records one summary).
 var skippedTypes = map[string]bool{
 	"AuditEvent": true, "Session": true, "SignInThrottle": true,
-	"RingExUser": true, "ImportJob": true, "ImportResult": true,
+	"RingExUser": true, "RingExRegional": true,
+	"ImportJob": true, "ImportUsers": true, "ImportResult": true,
 }

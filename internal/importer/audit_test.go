@@ -19,6 +19,7 @@ func TestImportIsAudited(t *testing.T) {
 	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
 		f := newFixture(t, d, fixtureOpts{users: 40})
 		chosen := ids(f.users()[:30])
+		setup := must[int](t)(f.db.Client.AuditEvent.Query().Aggregate(ent.Max(auditevent.FieldID)).Int(f.sys))
 		job := f.importNow(f.input(importer.Selection{IDs: chosen}))
 
 		start := f.auditEvent(job.ID, importer.ActionStart)
@@ -41,6 +42,17 @@ func TestImportIsAudited(t *testing.T) {
 			num(ch["failed"]) != job.FailedCount || num(ch["alreadyImported"]) != job.AlreadyImportedCount ||
 			num(ch["processed"]) != 30 || job.ImportedCount == 0 || ch["startedBy"] != "lead@acme.test" {
 			t.Fatalf("finish changes %v, job %+v", ch, job)
+		}
+
+		// Nothing else: the importer's bookkeeping (the job's users, the
+		// regional settings it read, its results) is not logged row by row.
+		byAction := map[string]int{}
+		for _, e := range must[[]*ent.AuditEvent](t)(f.db.Client.AuditEvent.Query().
+			Where(auditevent.IDGT(setup)).All(f.sys)) {
+			byAction[e.Action]++
+		}
+		if len(byAction) != 3 || byAction["agent.create"] != job.ImportedCount {
+			t.Fatalf("audit events by action: %v (imported %d)", byAction, job.ImportedCount)
 		}
 
 		// A cancelled job ends with its own event too.
