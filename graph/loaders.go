@@ -125,7 +125,7 @@ func (r *Resolver) ringExStatus(ctx context.Context, accountID int) (*directory.
 
 // noteRingExUsers remembers the mirror rows a ringExUsers page returned, so
 // that their imported, agent and regional fields load for the whole page at
-// once (ringExKnown).
+// once (ringExPage).
 func noteRingExUsers(ctx context.Context, accountID int, conn *ent.RingExUserConnection) {
 	l, _ := ctx.Value(loadersKey{}).(*requestLoaders)
 	if l == nil || conn == nil {
@@ -141,73 +141,70 @@ func noteRingExUsers(ctx context.Context, accountID int, conn *ent.RingExUserCon
 	}
 }
 
-// ringExKnown is what the directory knows about u beyond its row: loaded
-// once for every listed user of u's account, else for u alone.
-func (r *Resolver) ringExKnown(ctx context.Context, u *ent.RingExUser) (directory.Known, error) {
+// ringExPage loads what load reads for the users ringExUsers listed on u's
+// account, once per request and kind; for u alone when it was not listed
+// (node(id:)).
+func ringExPage[V any](ctx context.Context, kind string, u *ent.RingExUser, load func(ids []int64) (map[int64]V, error)) (map[int64]V, error) {
 	l, _ := ctx.Value(loadersKey{}).(*requestLoaders)
 	if l == nil {
-		return r.Directory.KnownOf(ctx, u.AccountID, []int64{u.RingexID})
+		return load([]int64{u.RingexID})
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	ids := l.ringExUsers[u.AccountID]
 	if !slices.Contains(ids, u.RingexID) {
-		// Not from a list (node(id:)): this user alone.
-		return r.Directory.KnownOf(ctx, u.AccountID, []int64{u.RingexID})
+		return load([]int64{u.RingexID})
 	}
-	k := loaderKey{"ringExKnown", u.AccountID}
+	k := loaderKey{kind, u.AccountID}
 	// A later list in the same request (an alias) adds users: load again.
-	if c, hit := l.cache[k].(knownFor); hit && c.n == len(ids) {
-		return c.known, nil
+	if c, hit := l.cache[k].(pageLoad[V]); hit && c.n == len(ids) {
+		return c.m, nil
 	}
-	known, err := r.Directory.KnownOf(ctx, u.AccountID, ids)
+	m, err := load(ids)
 	if err != nil {
-		return known, err
+		return m, err
 	}
 	if l.cache == nil {
 		l.cache = map[loaderKey]any{}
 	}
-	l.cache[k] = knownFor{known, len(ids)}
-	return known, nil
+	l.cache[k] = pageLoad[V]{m, len(ids)}
+	return m, nil
 }
 
-// knownFor is directory.Known of the first n listed users.
-type knownFor struct {
-	known directory.Known
-	n     int
+// pageLoad is what a ringExPage load read for the first n listed users.
+type pageLoad[V any] struct {
+	m map[int64]V
+	n int
+}
+
+// ringExImported: u is imported as an agent of its account.
+func (r *Resolver) ringExImported(ctx context.Context, u *ent.RingExUser) (bool, error) {
+	m, err := ringExPage(ctx, "ringExImported", u, func(ids []int64) (map[int64]int, error) {
+		return r.Directory.ImportedAgents(ctx, u.AccountID, ids)
+	})
+	_, ok := m[u.RingexID]
+	return ok, err
 }
 
 // ringExRegional is u's regional settings, nil while none are known.
 func (r *Resolver) ringExRegional(ctx context.Context, u *ent.RingExUser) (*ent.RingExRegional, error) {
-	k, err := r.ringExKnown(ctx, u)
-	return k.Regionals[u.RingexID], err
+	m, err := ringExPage(ctx, "ringExRegionals", u, func(ids []int64) (map[int64]*ent.RingExRegional, error) {
+		return r.Directory.Regionals(ctx, u.AccountID, ids)
+	})
+	return m[u.RingexID], err
 }
 
 // ringExAgent is the agent imported from u, read under the viewer: nil when
-// u is not imported or the viewer may not see agents. The agents of every
-// listed user load in one query.
+// u is not imported or the viewer may not see it.
 func (r *Resolver) ringExAgent(ctx context.Context, u *ent.RingExUser) (*ent.Agent, error) {
-	k, err := r.ringExKnown(ctx, u)
-	id, ok := k.Agents[u.RingexID]
-	if err != nil || !ok {
-		return nil, err
-	}
-	agents, listed, err := perAccount(ctx, "ringExAgents", u.AccountID, func() (map[int]*ent.Agent, error) {
-		ids := make([]int, 0, len(k.Agents))
-		for _, a := range k.Agents {
-			ids = append(ids, a)
+	m, err := ringExPage(ctx, "ringExAgents", u, func(rx []int64) (map[int64]*ent.Agent, error) {
+		list, err := r.client(ctx).Agent.Query().
+			Where(agent.AccountID(u.AccountID), agent.RingexExtensionIDIn(rx...)).All(ctx)
+		m := make(map[int64]*ent.Agent, len(list))
+		for _, a := range list {
+			m[*a.RingexExtensionID] = a
 		}
-		list, err := r.client(ctx).Agent.Query().Where(agent.IDIn(ids...)).All(ctx)
-		return byID(list, func(a *ent.Agent) int { return a.ID }), err
+		return m, err
 	})
-	if listed || err != nil {
-		if a := agents[id]; a != nil || err != nil {
-			return a, err
-		}
-	}
-	a, err := r.client(ctx).Agent.Get(ctx, id)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	return a, err
+	return m[u.RingexID], err
 }

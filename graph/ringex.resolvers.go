@@ -83,9 +83,7 @@ func (r *queryResolver) RingExUsers(ctx context.Context, accountID int, search *
 
 // Imported is the resolver for the imported field.
 func (r *ringExUserResolver) Imported(ctx context.Context, obj *ent.RingExUser) (bool, error) {
-	k, err := r.ringExKnown(ctx, obj)
-	_, ok := k.Agents[obj.RingexID]
-	return ok, err
+	return r.ringExImported(ctx, obj)
 }
 
 // Agent is the resolver for the agent field.

@@ -27,10 +27,10 @@ type ringExEnv struct {
 	acct      int
 }
 
-func newRingExEnv(t *testing.T, d testdb.Dialect, users int) *ringExEnv {
+func newRingExEnv(t *testing.T, d testdb.Dialect, users int, mutate ...func(*app.Config)) *ringExEnv {
 	t.Helper()
 	sb, url := ringextest.Serve(t, sandbox.Options{Users: users, Seed: 7})
-	e := newEnv(t, d, func(c *app.Config) { c.JobPollInterval = 50 * time.Millisecond })
+	e := newEnv(t, d, append([]func(*app.Config){func(c *app.Config) { c.JobPollInterval = 50 * time.Millisecond }}, mutate...)...)
 	// The client's real waits (back-off, Retry-After) on a fast clock.
 	e.App.Directory.RingExConfig = func(c *ringex.Config) { c.WaitScale = ringextest.WaitScale; c.Timeout = 5 * time.Second }
 	id := e.createAccount(t, e.unique("RingEX"))

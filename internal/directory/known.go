@@ -10,22 +10,17 @@ import (
 	"github.com/switchboard/switchboard/internal/viewer"
 )
 
-// Known is what the directory knows about mirrored users beyond their rows:
-// which are imported and as which agent, and their regional settings where
-// an import (or a preview's source) read them.
-type Known struct {
-	// Agents maps the RingEX id of each imported user to its agent's id.
-	Agents map[int64]int
-	// Regionals maps RingEX ids to the regional settings read for them.
-	Regionals map[int64]*ent.RingExRegional
-}
+// What the directory knows about mirrored users beyond their rows, for a
+// page of them at a time: which are imported and as which agent, and their
+// regional settings where an import read them. Both need IMPORT_AGENTS, as
+// the mirror itself.
 
-// KnownOf loads Known for some of the account's mirrored users, in one
-// query per kind. It needs IMPORT_AGENTS, as the mirror itself.
-func (s *Service) KnownOf(ctx context.Context, accountID int, ringexIDs []int64) (Known, error) {
-	k := Known{Agents: map[int64]int{}, Regionals: map[int64]*ent.RingExRegional{}}
+// ImportedAgents maps the RingEX id of each of the account's users ringexIDs
+// that is imported to its agent's id.
+func (s *Service) ImportedAgents(ctx context.Context, accountID int, ringexIDs []int64) (map[int64]int, error) {
+	m := map[int64]int{}
 	if err := require(ctx, accountID, perm.ImportAgents); err != nil || len(ringexIDs) == 0 {
-		return k, err
+		return m, err
 	}
 	// Whether a user is imported is a fact about the user, shown to whoever
 	// may import (also without READ_AGENTS); the agent itself is read under
@@ -33,16 +28,23 @@ func (s *Service) KnownOf(ctx context.Context, accountID int, ringexIDs []int64)
 	agents, err := s.Client.Agent.Query().
 		Where(agent.AccountID(accountID), agent.RingexExtensionIDIn(ringexIDs...)).
 		Select(agent.FieldID, agent.FieldRingexExtensionID).All(viewer.SystemContext(ctx))
-	if err != nil {
-		return k, err
-	}
 	for _, a := range agents {
-		k.Agents[*a.RingexExtensionID] = a.ID
+		m[*a.RingexExtensionID] = a.ID
 	}
-	regionals, err := s.client(ctx).RingExRegional.Query().
+	return m, err
+}
+
+// Regionals maps RingEX ids of the account's users ringexIDs to the
+// regional settings read for them.
+func (s *Service) Regionals(ctx context.Context, accountID int, ringexIDs []int64) (map[int64]*ent.RingExRegional, error) {
+	m := map[int64]*ent.RingExRegional{}
+	if err := require(ctx, accountID, perm.ImportAgents); err != nil || len(ringexIDs) == 0 {
+		return m, err
+	}
+	list, err := s.client(ctx).RingExRegional.Query().
 		Where(ringexregional.AccountID(accountID), ringexregional.RingexIDIn(ringexIDs...)).All(ctx)
-	for _, g := range regionals {
-		k.Regionals[g.RingexID] = g
+	for _, g := range list {
+		m[g.RingexID] = g
 	}
-	return k, err
+	return m, err
 }
