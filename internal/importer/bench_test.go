@@ -22,7 +22,8 @@ import (
 // BenchmarkImport10k imports 10,000 sandbox users (rate limits off) with a
 // role, 2 teams and 1 category on PostgreSQL, with the audit hook registered
 // as in the app (an event per agent created), and in the same run copies
-// equivalent agent and join rows with pgx CopyFrom as the floor.
+// equivalent agent and join rows with pgx CopyFrom as the floor (the
+// fastest of three copies).
 //
 //	SB_BENCH=1 TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test?sslmode=disable \
 //	  go test ./internal/importer -run '^$' -bench Import10k -benchtime 1x
@@ -81,10 +82,19 @@ func BenchmarkImport10k(b *testing.B) {
 		if j := f.job(job.ID); j.Status != importjob.StatusSUCCEEDED || j.ImportedCount != n {
 			b.Fatalf("job %s imported %d", j.Status, j.ImportedCount)
 		}
-		f.settle()
-		cpu0 = machineCPU()
-		floor += copyFloor(b, f, n)
-		floorCPU += machineCPU() - cpu0
+		// The floor is the fastest of three copies: a neighbour's burst
+		// slows one copy, never all three.
+		var best, bestCPU time.Duration
+		for k := range 3 {
+			f.settle()
+			cpu0 = machineCPU()
+			d := copyFloor(b, f, n, k)
+			if c := machineCPU() - cpu0; k == 0 || d < best {
+				best, bestCPU = d, c
+			}
+		}
+		floor += best
+		floorCPU += bestCPU
 	}
 	per := wall / time.Duration(b.N)
 	b.ReportMetric(per.Seconds(), "s/import")
@@ -119,14 +129,14 @@ func machineCPU() time.Duration {
 
 // copyFloor writes n agents with 2 teams and 1 category each with CopyFrom
 // in one transaction: the fastest PostgreSQL can take the same rows.
-func copyFloor(b *testing.B, f *fixture, n int) time.Duration {
+func copyFloor(b *testing.B, f *fixture, n, run int) time.Duration {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, f.db.URL)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer conn.Close(ctx)
-	acc := f.account("Floor")
+	acc := f.account(fmt.Sprintf("Floor %d", run))
 	var base int64
 	if err := conn.QueryRow(ctx, "SELECT coalesce(max(id), 0) FROM agents").Scan(&base); err != nil {
 		b.Fatal(err)
@@ -137,8 +147,8 @@ func copyFloor(b *testing.B, f *fixture, n int) time.Duration {
 	cats := make([][]any, 0, n)
 	for i := range n {
 		id := base + int64(i) + 1
-		agents[i] = []any{id, now, now, "First", "Last", fmt.Sprintf("floor%d@x.test", i), fmt.Sprintf("floor%d@x.test", i),
-			"America/Los_Angeles", "en-US", true, "RINGEX", int64(90_000_000 + i), "ACTIVE", acc.ID, f.role.ID}
+		agents[i] = []any{id, now, now, "First", "Last", fmt.Sprintf("floor%d.%d@x.test", run, i), fmt.Sprintf("floor%d.%d@x.test", run, i),
+			"America/Los_Angeles", "en-US", true, "RINGEX", int64(90_000_000 + run*n + i), "ACTIVE", acc.ID, f.role.ID}
 		teams = append(teams, []any{int64(f.teams[0]), id}, []any{int64(f.teams[1]), id})
 		cats = append(cats, []any{int64(f.cats[0]), id})
 	}
