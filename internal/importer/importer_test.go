@@ -110,6 +110,26 @@ func TestImportByIDs(t *testing.T) {
 		if len(rows) != 61 || rows[0][0] != "ringex_id" || rows[0][4] != "outcome" {
 			t.Fatalf("csv: %d rows, header %v", len(rows), rows[0])
 		}
+
+		// The import read the users' regional settings: once an agent is
+		// deleted, previewing its user again maps what was read, no longer
+		// "at import".
+		gone := agents[0]
+		if err := f.db.Client.Agent.DeleteOne(gone).Exec(f.sys); err != nil {
+			t.Fatal(err)
+		}
+		var again *ent.RingExUser
+		for _, u := range chosen {
+			if u.RingexID == *gone.RingexExtensionID {
+				again = u
+			}
+		}
+		pv2 := must[*importer.Preview](t)(f.svc.Preview(f.importer(), f.input(importer.Selection{IDs: []int{again.ID}}), 0, 10))
+		if it := pv2.Items[0]; it.Outcome != importer.OutcomeImport || it.TimezoneMatch == importer.MatchAtImport ||
+			it.Timezone != gone.Timezone || it.LanguageMatch == importer.MatchAtImport || it.Language != gone.Language {
+			t.Fatalf("preview after the agent's deletion: %s tz %s (%s) lang %s (%s); the agent had %s %s",
+				it.Outcome, it.Timezone, it.TimezoneMatch, it.Language, it.LanguageMatch, gone.Timezone, gone.Language)
+		}
 	})
 }
 

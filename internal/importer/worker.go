@@ -342,10 +342,6 @@ func (r *run) stop(ctx context.Context, status importjob.Status, code, msg strin
 		if err != nil {
 			return err
 		}
-		record := r.recordResults
-		if r.s.Postgres {
-			record = r.recordResultsPG
-		}
 		for _, ids := range chunks(todo, resultChunk) {
 			mirror, err := c.RingExUser.Query().
 				Where(ringexuser.AccountID(r.job.AccountID), ringexuser.RingexIDIn(ids...)).All(ctx)
@@ -362,7 +358,7 @@ func (r *run) stop(ctx context.Context, status importjob.Status, code, msg strin
 				rows[i] = resultRow{ringexID: id, outcome: importresult.OutcomeFAILED,
 					name: name, email: email, username: username, code: code, message: msg}
 			}
-			if err := record(ctx, c, rows); err != nil {
+			if err := r.record(ctx, c, rows); err != nil {
 				return err
 			}
 		}

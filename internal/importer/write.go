@@ -20,8 +20,8 @@ import (
 
 // write settles the batch's ready users in one transaction: it decides each
 // outcome against the committed database, creates the agents with role,
-// teams and categories in bulk, links the mirror, records the results and
-// advances the job's counters. Agent and result commit together, so a user
+// teams and categories in bulk, keeps the regional settings read from
+// RingEX, records the results and advances the job's counters. Agent and result commit together, so a user
 // is never imported without its result, nor half-created.
 //
 // Races with another import of the same users end in a unique-index
@@ -75,11 +75,7 @@ func (r *run) writeTx(ctx context.Context, tx *ent.Tx, items []*item) error {
 	if err != nil {
 		return err
 	}
-	create, store, record := r.createAgents, r.storeRegionals, r.recordResults
-	if r.s.Postgres {
-		create, store, record = r.createAgentsPG, r.storeRegionalsPG, r.recordResultsPG
-	}
-	agentOf, err := create(ctx, c, toImport(plans))
+	agentOf, err := r.create(ctx, c, toImport(plans))
 	if err != nil {
 		return err
 	}
@@ -88,11 +84,11 @@ func (r *run) writeTx(ctx context.Context, tx *ent.Tx, items []*item) error {
 			agentOf[p.RingExID] = p.Existing.ID
 		}
 	}
-	if err := store(ctx, c, regionalsRead(items)); err != nil {
+	if err := r.store(ctx, c, regionalsRead(items)); err != nil {
 		return err
 	}
 	rows := resultRows(items, plans, agentOf)
-	if err := record(ctx, c, rows); err != nil {
+	if err := r.record(ctx, c, rows); err != nil {
 		return err
 	}
 	imported, already, failed := tally(rows)
@@ -129,6 +125,30 @@ func (r *run) plans(ctx context.Context, c *ent.Client, items []*item) ([]Plan, 
 		plans[i] = p
 	}
 	return plans, nil
+}
+
+// The batch's writes: set-based statements on PostgreSQL (pgwrite.go),
+// ent's bulk creates elsewhere.
+
+func (r *run) create(ctx context.Context, c *ent.Client, plans []Plan) (map[int64]int, error) {
+	if r.s.Postgres {
+		return r.createAgentsPG(ctx, c, plans)
+	}
+	return r.createAgents(ctx, c, plans)
+}
+
+func (r *run) store(ctx context.Context, c *ent.Client, rs []learned) error {
+	if r.s.Postgres {
+		return r.storeRegionalsPG(ctx, c, rs)
+	}
+	return r.storeRegionals(ctx, c, rs)
+}
+
+func (r *run) record(ctx context.Context, c *ent.Client, rows []resultRow) error {
+	if r.s.Postgres {
+		return r.recordResultsPG(ctx, c, rows)
+	}
+	return r.recordResults(ctx, c, rows)
 }
 
 func toImport(plans []Plan) []Plan {
@@ -294,7 +314,7 @@ func (r *run) failOne(ctx context.Context, it *item, cause error) error {
 		name: orElse(displayName(it.p.FirstName, it.p.LastName), name), email: orElse(it.p.Email, email), username: username,
 		code: CodeCreateFailed, message: "the agent could not be created: it conflicts with existing data"}
 	return r.s.withTx(ctx, func(ctx context.Context, tx *ent.Tx) error {
-		if err := r.recordResults(ctx, tx.Client(), []resultRow{row}); err != nil {
+		if err := r.record(ctx, tx.Client(), []resultRow{row}); err != nil {
 			return err
 		}
 		return tx.ImportJob.Update().Where(importjob.ID(r.job.ID)).AddProcessed(1).AddFailedCount(1).Exec(ctx)
