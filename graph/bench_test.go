@@ -8,10 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"entgo.io/ent/dialect"
-
 	"github.com/switchboard/switchboard/ent"
-	"github.com/switchboard/switchboard/internal/app"
 	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/viewer"
 )
@@ -28,11 +25,7 @@ func BenchmarkAgentsConnection(b *testing.B) {
 		b.Skip("needs TEST_DATABASE_URL (PostgreSQL)")
 	}
 	var statements atomic.Int64
-	e := newBenchEnv(b, func(c *app.Config) {
-		c.DBOptions = append(c.DBOptions, db.WithDriver(func(drv dialect.Driver) dialect.Driver {
-			return dialect.DebugWithContext(drv, func(context.Context, ...any) { statements.Add(1) })
-		}))
-	})
+	e := newBenchEnv(b, onStatement(func(string) { statements.Add(1) }))
 	accountID := seedAgents(b, e.DB, 10000)
 	admin := e.anon()
 	admin.signInB(b, adminEmail, adminPassword)

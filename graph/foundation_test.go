@@ -1,16 +1,11 @@
 package graph_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"sync/atomic"
 	"testing"
 
-	"entgo.io/ent/dialect"
-
-	"github.com/switchboard/switchboard/internal/app"
-	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/testdb"
 )
 
@@ -196,15 +191,11 @@ func TestAgentsPageStatementsConstant(t *testing.T) {
 	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
 		var counting atomic.Bool
 		var statements atomic.Int64
-		e := newEnv(t, d, func(c *app.Config) {
-			c.DBOptions = append(c.DBOptions, db.WithDriver(func(drv dialect.Driver) dialect.Driver {
-				return dialect.DebugWithContext(drv, func(context.Context, ...any) {
-					if counting.Load() {
-						statements.Add(1)
-					}
-				})
-			}))
-		})
+		e := newEnv(t, d, onStatement(func(string) {
+			if counting.Load() {
+				statements.Add(1)
+			}
+		}))
 		admin := e.admin(t)
 		acc := e.createAccount(t, "Acme")
 		role := e.roleID(t, acc, "Agent")

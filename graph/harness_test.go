@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"entgo.io/ent/dialect"
+
 	"github.com/switchboard/switchboard/internal/app"
 	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/testdb"
@@ -266,4 +268,14 @@ type testLogWriter struct{ t *testing.T }
 func (w testLogWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(p)))
 	return len(p), nil
+}
+
+// onStatement calls see with the text of every statement ent sends (as
+// ent's debug driver prints it): tests count queries with it.
+func onStatement(see func(q string)) func(*app.Config) {
+	return func(c *app.Config) {
+		c.DBOptions = append(c.DBOptions, db.WithDriver(func(drv dialect.Driver) dialect.Driver {
+			return dialect.DebugWithContext(drv, func(_ context.Context, args ...any) { see(fmt.Sprint(args...)) })
+		}))
+	}
 }

@@ -8,10 +8,6 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"entgo.io/ent/dialect"
-
-	"github.com/switchboard/switchboard/internal/app"
-	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/directory"
 	"github.com/switchboard/switchboard/internal/ringex/sandbox"
 	"github.com/switchboard/switchboard/internal/testdb"
@@ -180,15 +176,11 @@ func TestAccountsListRingExStatusOneQuery(t *testing.T) {
 	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
 		var counting atomic.Bool
 		var linkReads atomic.Int64
-		e := newEnv(t, d, func(c *app.Config) {
-			c.DBOptions = append(c.DBOptions, db.WithDriver(func(drv dialect.Driver) dialect.Driver {
-				return dialect.DebugWithContext(drv, func(_ context.Context, args ...any) {
-					if counting.Load() && strings.Contains(fmt.Sprint(args...), "ring_ex_links") {
-						linkReads.Add(1)
-					}
-				})
-			}))
-		})
+		e := newEnv(t, d, onStatement(func(q string) {
+			if counting.Load() && strings.Contains(q, "ring_ex_links") {
+				linkReads.Add(1)
+			}
+		}))
 		admin := e.admin(t)
 		ctx := viewer.SystemContext(context.Background())
 		linked := map[string]int{}

@@ -1,16 +1,11 @@
 package graph_test
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"sync/atomic"
 	"testing"
 
-	"entgo.io/ent/dialect"
-
-	"github.com/switchboard/switchboard/internal/app"
-	"github.com/switchboard/switchboard/internal/db"
 	"github.com/switchboard/switchboard/internal/testdb"
 )
 
@@ -22,20 +17,15 @@ func TestRingExUsersShowImportsPerPage(t *testing.T) {
 	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
 		var counting atomic.Bool
 		var agentReads, regionalReads atomic.Int64
-		r := newRingExEnv(t, d, 60, func(c *app.Config) {
-			c.DBOptions = append(c.DBOptions, db.WithDriver(func(drv dialect.Driver) dialect.Driver {
-				return dialect.DebugWithContext(drv, func(_ context.Context, args ...any) {
-					q := fmt.Sprint(args...)
-					switch {
-					case !counting.Load():
-					case strings.Contains(q, `FROM "agents"`) || strings.Contains(q, "FROM `agents`"):
-						agentReads.Add(1)
-					case strings.Contains(q, "ring_ex_regionals"):
-						regionalReads.Add(1)
-					}
-				})
-			}))
-		})
+		r := newRingExEnv(t, d, 60, onStatement(func(q string) {
+			switch {
+			case !counting.Load():
+			case strings.Contains(q, `FROM "agents"`) || strings.Contains(q, "FROM `agents`"):
+				agentReads.Add(1)
+			case strings.Contains(q, "ring_ex_regionals"):
+				regionalReads.Add(1)
+			}
+		}))
 		r.link(t)
 		admin := r.admin(t)
 		users := directoryUsers(r.sb)
