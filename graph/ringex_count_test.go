@@ -16,8 +16,8 @@ import (
 
 // totalCount stays exact while the mirror changes: PostgreSQL serves it
 // from a cache keyed by the mirror version (internal/directory/count.go),
-// which every write to the account's mirror rows must move: an import
-// setting agent_id, an agent deletion clearing it, a sync adding a user.
+// which every change to what a search counts must move: an import creating
+// an agent (the "imported" filter), its deletion, a sync adding a user.
 func TestRingExUsersCountFollowsChanges(t *testing.T) {
 	testdb.ForEach(t, func(t *testing.T, d testdb.Dialect) {
 		r := newRingExEnv(t, d, 300)

@@ -24,8 +24,9 @@ import (
 // count on every page and keystroke pause. An entry is valid for one
 // version of the account's mirror: migration 0004_ringex_search bumps
 // ring_ex_mirror_versions at the commit of every transaction that wrote
-// the account's ring_ex_users rows, so every server instance sees a change
-// at once and a cached count is never stale.
+// the account's ring_ex_users rows, and 0008 of every one that created or
+// deleted an agent imported from RingEX (the "imported" filter), so every
+// server instance sees a change at once and a cached count is never stale.
 type countCache struct {
 	mu sync.Mutex
 	m  map[countKey]countEntry
@@ -38,10 +39,6 @@ type countKey struct {
 	account int
 	search  string
 	filter  string
-	// byAgents: the filter on imported reads agents, whose inserts and
-	// deletes do not move the mirror's version, so such counts are not
-	// cached (imports would otherwise pay for a version bump per agent).
-	byAgents bool
 }
 
 type countEntry struct {
@@ -62,7 +59,6 @@ func countKeyOf(accountID int, search string, f *Filter) countKey {
 		k.filter = fmt.Sprintf("%v|%v", f.IncludeRemoved, f.Statuses)
 		if f.Imported != nil {
 			k.filter += fmt.Sprintf("|imported=%v", *f.Imported)
-			k.byAgents = true
 		}
 	}
 	return k
@@ -144,9 +140,6 @@ func (s *Service) CacheCounts(conn *db.DB) {
 }
 
 func (s *Service) cachedCount(ctx context.Context, key countKey, count func() (ent.Value, error)) (ent.Value, error) {
-	if key.byAgents {
-		return count()
-	}
 	// The version is read before counting: a write committing in between
 	// only makes the stored count newer than its version.
 	version, err := s.mirrorVersion(ctx, key.account)
