@@ -194,6 +194,16 @@ func (r *Resolver) ringExRegional(ctx context.Context, u *ent.RingExUser) (*ent.
 	return m[u.RingexID], err
 }
 
+// regionalField is one of u's regional settings, nil while none are known.
+func regionalField[T any](r *Resolver, ctx context.Context, u *ent.RingExUser, get func(*ent.RingExRegional) T) (*T, error) {
+	g, err := r.ringExRegional(ctx, u)
+	if g == nil {
+		return nil, err
+	}
+	v := get(g)
+	return &v, nil
+}
+
 // ringExAgent is the agent imported from u, read under the viewer: nil when
 // u is not imported or the viewer may not see it.
 func (r *Resolver) ringExAgent(ctx context.Context, u *ent.RingExUser) (*ent.Agent, error) {

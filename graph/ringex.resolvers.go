@@ -93,36 +93,20 @@ func (r *ringExUserResolver) Agent(ctx context.Context, obj *ent.RingExUser) (*e
 
 // TimezoneName is the resolver for the timezoneName field.
 func (r *ringExUserResolver) TimezoneName(ctx context.Context, obj *ent.RingExUser) (*string, error) {
-	g, err := r.ringExRegional(ctx, obj)
-	if g == nil {
-		return nil, err
-	}
-	return &g.TimezoneName, err
+	return regionalField(r.Resolver, ctx, obj, func(g *ent.RingExRegional) string { return g.TimezoneName })
 }
 
 // TimezoneBias is the resolver for the timezoneBias field.
 func (r *ringExUserResolver) TimezoneBias(ctx context.Context, obj *ent.RingExUser) (*string, error) {
-	g, err := r.ringExRegional(ctx, obj)
-	if g == nil {
-		return nil, err
-	}
-	return &g.TimezoneBias, err
+	return regionalField(r.Resolver, ctx, obj, func(g *ent.RingExRegional) string { return g.TimezoneBias })
 }
 
 // LocaleCode is the resolver for the localeCode field.
 func (r *ringExUserResolver) LocaleCode(ctx context.Context, obj *ent.RingExUser) (*string, error) {
-	g, err := r.ringExRegional(ctx, obj)
-	if g == nil {
-		return nil, err
-	}
-	return &g.LocaleCode, err
+	return regionalField(r.Resolver, ctx, obj, func(g *ent.RingExRegional) string { return g.LocaleCode })
 }
 
 // RegionalSyncedAt is the resolver for the regionalSyncedAt field.
 func (r *ringExUserResolver) RegionalSyncedAt(ctx context.Context, obj *ent.RingExUser) (*time.Time, error) {
-	g, err := r.ringExRegional(ctx, obj)
-	if g == nil {
-		return nil, err
-	}
-	return &g.SyncedAt, err
+	return regionalField(r.Resolver, ctx, obj, func(g *ent.RingExRegional) time.Time { return g.SyncedAt })
 }
