@@ -104,18 +104,28 @@ func perAccount[V any](ctx context.Context, kind string, account int, load func(
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	k := loaderKey{kind, account}
-	if v, hit := l.cache[k]; hit {
-		return v.(map[int]V), true, nil
-	}
-	if m, err = load(); err != nil {
+	v, err := l.get(loaderKey{kind, account}, nil, func() (any, error) { return load() })
+	if err != nil {
 		return nil, true, err
+	}
+	return v.(map[int]V), true, nil
+}
+
+// get returns what is cached under k, loading it when absent or stale
+// (stale nil: never). The caller holds l.mu; a failed load is not kept.
+func (l *requestLoaders) get(k loaderKey, stale func(any) bool, load func() (any, error)) (any, error) {
+	if v, hit := l.cache[k]; hit && (stale == nil || !stale(v)) {
+		return v, nil
+	}
+	v, err := load()
+	if err != nil {
+		return nil, err
 	}
 	if l.cache == nil {
 		l.cache = map[loaderKey]any{}
 	}
-	l.cache[k] = m
-	return m, true, nil
+	l.cache[k] = v
+	return v, nil
 }
 
 // activeSession returns the agent's active session, loading every active

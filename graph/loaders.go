@@ -155,20 +155,17 @@ func ringExPage[V any](ctx context.Context, kind string, u *ent.RingExUser, load
 	if !slices.Contains(ids, u.RingexID) {
 		return load([]int64{u.RingexID})
 	}
-	k := loaderKey{kind, u.AccountID}
 	// A later list in the same request (an alias) adds users: load again.
-	if c, hit := l.cache[k].(pageLoad[V]); hit && c.n == len(ids) {
-		return c.m, nil
-	}
-	m, err := load(ids)
+	v, err := l.get(loaderKey{kind, u.AccountID},
+		func(v any) bool { return v.(pageLoad[V]).n != len(ids) },
+		func() (any, error) {
+			m, err := load(ids)
+			return pageLoad[V]{m, len(ids)}, err
+		})
 	if err != nil {
-		return m, err
+		return nil, err
 	}
-	if l.cache == nil {
-		l.cache = map[loaderKey]any{}
-	}
-	l.cache[k] = pageLoad[V]{m, len(ids)}
-	return m, nil
+	return v.(pageLoad[V]).m, nil
 }
 
 // pageLoad is what a ringExPage load read for the first n listed users.
@@ -189,7 +186,7 @@ func (r *Resolver) ringExImported(ctx context.Context, u *ent.RingExUser) (bool,
 // ringExRegional is u's regional settings, nil while none are known.
 func (r *Resolver) ringExRegional(ctx context.Context, u *ent.RingExUser) (*ent.RingExRegional, error) {
 	m, err := ringExPage(ctx, "ringExRegionals", u, func(ids []int64) (map[int64]*ent.RingExRegional, error) {
-		return r.Directory.Regionals(ctx, u.AccountID, ids)
+		return r.Importer.Regionals(ctx, u.AccountID, ids)
 	})
 	return m[u.RingexID], err
 }

@@ -99,13 +99,8 @@ func (s *Service) countAsync(ctx context.Context, a countArgs, q *ent.RingExUser
 	f := &countFuture{done: make(chan struct{})}
 	go func() {
 		defer close(f.done)
-		f.v, f.err = s.cachedCount(ctx, a.key, func() (ent.Value, error) {
-			if n, ok, err := s.countNarrow(ctx, a); ok || err != nil {
-				return n, err
-			}
-			// Without countArgs in its context the interceptor lets it through.
-			return q.Count(context.WithValue(ctx, countKeyCtx{}, nil))
-		})
+		// Without countArgs in its context the interceptor lets it through.
+		f.v, f.err = s.count(ctx, a, func() (ent.Value, error) { return q.Count(context.WithValue(ctx, countKeyCtx{}, nil)) })
 	}()
 	return f
 }
@@ -129,14 +124,20 @@ func (s *Service) CacheCounts(conn *db.DB) {
 			if a.total != nil {
 				return 0, nil // counted beside the page; Search fills it in
 			}
-			return s.cachedCount(ctx, a.key, func() (ent.Value, error) {
-				if n, ok, err := s.countNarrow(ctx, a); ok || err != nil {
-					return n, err
-				}
-				return next.Query(ctx, q)
-			})
+			return s.count(ctx, a, func() (ent.Value, error) { return next.Query(ctx, q) })
 		})
 	}))
+}
+
+// count is a Search's totalCount: from the cache, else counted in the
+// narrow copy where it can answer, else by byEnt.
+func (s *Service) count(ctx context.Context, a countArgs, byEnt func() (ent.Value, error)) (ent.Value, error) {
+	return s.cachedCount(ctx, a.key, func() (ent.Value, error) {
+		if n, ok, err := s.countNarrow(ctx, a); ok || err != nil {
+			return n, err
+		}
+		return byEnt()
+	})
 }
 
 func (s *Service) cachedCount(ctx context.Context, key countKey, count func() (ent.Value, error)) (ent.Value, error) {

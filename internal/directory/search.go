@@ -5,10 +5,8 @@ import (
 	"strings"
 
 	"entgo.io/contrib/entgql"
-	"entgo.io/ent/dialect/sql"
 
 	"github.com/switchboard/switchboard/ent"
-	"github.com/switchboard/switchboard/ent/agent"
 	"github.com/switchboard/switchboard/ent/predicate"
 	"github.com/switchboard/switchboard/ent/ringexuser"
 	"github.com/switchboard/switchboard/internal/errs"
@@ -47,26 +45,6 @@ func MatchPredicate(accountID int, search string, f *Filter) []predicate.RingExU
 		ps = append(ps, ImportedPredicate(*f.Imported))
 	}
 	return ps
-}
-
-// ImportedPredicate keeps the mirrored users that are (imported) or are not
-// imported as agents of their account. The agent's ringex_extension_id is
-// the link, unique per account in the database; the mirror keeps no copy of
-// it, so importing writes no mirror row. The subquery reads agents whatever
-// the viewer may see of them: being imported is a fact about the user.
-func ImportedPredicate(imported bool) predicate.RingExUser {
-	return func(s *sql.Selector) {
-		a := sql.Table(agent.Table)
-		sub := sql.Select(a.C(agent.FieldID)).From(a).Where(sql.And(
-			sql.ColumnsEQ(a.C(agent.FieldAccountID), s.C(ringexuser.FieldAccountID)),
-			sql.ColumnsEQ(a.C(agent.FieldRingexExtensionID), s.C(ringexuser.FieldRingexID)),
-		))
-		if imported {
-			s.Where(sql.Exists(sub))
-		} else {
-			s.Where(sql.NotExists(sub))
-		}
-	}
 }
 
 // SearchArgs are the connection arguments of ringExUsers.

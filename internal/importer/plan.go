@@ -75,6 +75,12 @@ func personOf(u *ent.RingExUser, rg *ent.RingExRegional) person {
 	return p
 }
 
+// Regionals maps RingEX ids of the account's users ids to the regional
+// settings imports read for them, under the viewer's privacy rules.
+func (s *Service) Regionals(ctx context.Context, accountID int, ids []int64) (map[int64]*ent.RingExRegional, error) {
+	return regionalsOf(ctx, s.client(ctx), accountID, ids)
+}
+
 // regionalsOf loads the regional settings known for the account's users
 // ids, by RingEX id.
 func regionalsOf(ctx context.Context, c *ent.Client, accountID int, ids []int64) (map[int64]*ent.RingExRegional, error) {

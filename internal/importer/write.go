@@ -21,8 +21,9 @@ import (
 // write settles the batch's ready users in one transaction: it decides each
 // outcome against the committed database, creates the agents with role,
 // teams and categories in bulk, keeps the regional settings read from
-// RingEX, records the results and advances the job's counters. Agent and result commit together, so a user
-// is never imported without its result, nor half-created.
+// RingEX, records the results and advances the job's counters. Agent and
+// result commit together, so a user is never imported without its result,
+// nor half-created.
 //
 // Races with another import of the same users end in a unique-index
 // violation (account + RingEX id, or username); the batch is then retried
