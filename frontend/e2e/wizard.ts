@@ -18,8 +18,10 @@ export function gqlFor(page: Page): Gql {
 
 /** The account scripts/e2e.sh links to the RingEX sandbox (--seed-demo). */
 export async function demoAccountId(gql: Gql): Promise<string> {
-  const { accounts } = await gql<{ accounts: { edges: { node: { id: string; name: string } }[] } }>('{ accounts(first: 50) { edges { node { id name } } } }');
-  const demo = accounts.edges.find((e) => e.node.name === 'Demo Contact Center');
+  const { accounts } = await gql<{ accounts: { edges: { node: { id: string } }[] } }>(
+    '{ accounts(first: 1, where: { name: "Demo Contact Center" }) { edges { node { id } } } }',
+  );
+  const demo = accounts.edges[0];
   assert.ok(demo, 'the demo account exists');
   return demo.node.id;
 }

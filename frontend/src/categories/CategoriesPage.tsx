@@ -82,12 +82,11 @@ const context = { additionalTypenames: ['Category'] };
 export default function CategoriesPage() {
   const { accountId, can } = useAccountAccess();
   // The tree needs every category (a child can be on any page), so every page is loaded.
-  const { data, fetching, error, reload } = useAllPages(CategoriesScreenQuery, { accountId }, (d) => d.account?.categories);
+  const { data, fetching, error, reload: refresh } = useAllPages(CategoriesScreenQuery, { accountId }, (d) => d.account?.categories);
   const [, create] = useMutation(CreateCategory);
   const [, update] = useMutation(UpdateCategory);
   const [, move] = useMutation(MoveCategory);
   const [, remove] = useMutation(DeleteCategory);
-  const refresh = reload;
 
   const categories = useMemo(
     () => (data ?? []).map((c) => ({ id: c.id, name: c.name, color: c.color, parentId: c.parentID ?? null })),

@@ -15,11 +15,6 @@ import { importBlocker, importField, toImportInput, type ImportField, type Wizar
 
 export const PREVIEW_PAGE_SIZE = 10;
 
-/** Every role of the account (all pages); teams and categories are searched by their pickers. */
-export interface AccountLists {
-  roles: RoleLike[];
-}
-
 type FieldErrors = Partial<Record<ImportField, string>>;
 
 /** Splits an API error into messages under the three controls and one general message. */
@@ -38,16 +33,17 @@ function splitErrors(error: CombinedError | undefined): { fields: FieldErrors; g
 
 export function ConfigureStep(props: {
   accountId: string;
-  lists: AccountLists;
+  /** Every role of the account (all pages); teams and categories are searched by their pickers. */
+  roles: readonly RoleLike[];
   state: WizardState;
   dispatch: Dispatch<WizardAction>;
   onStarted: (jobId: string) => void;
 }) {
-  const { accountId, lists, state, dispatch, onStarted } = props;
-  const roles = useMemo(() => roleOptions(lists.roles), [lists.roles]);
+  const { accountId, roles: accountRoles, state, dispatch, onStarted } = props;
+  const roles = useMemo(() => roleOptions(accountRoles), [accountRoles]);
   const [roleMissing, setRoleMissing] = useState(false);
 
-  const previewInput = toImportInput(state, accountId, previewRoleId(lists.roles));
+  const previewInput = toImportInput(state, accountId, previewRoleId(accountRoles));
   const [preview] = useQuery({
     query: ImportPreviewQuery,
     variables: { input: previewInput!, offset: (state.previewPage - 1) * PREVIEW_PAGE_SIZE, limit: PREVIEW_PAGE_SIZE },

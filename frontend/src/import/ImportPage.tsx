@@ -3,12 +3,12 @@
 // the URL (?job=…) so a reload or a shared link shows the same import.
 import { Alert, Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconPlugConnectedX } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useAllPages } from '../lib/allPages';
 import { errorMessage, hasErrorCode } from '../lib/errors';
-import { ConfigureStep, type AccountLists } from './ConfigureStep';
+import { ConfigureStep } from './ConfigureStep';
 import { ImportHistory } from './ImportHistory';
 import { JobView } from './JobView';
 import { ImportAccountQuery, ImportRolesQuery } from './operations';
@@ -24,8 +24,7 @@ export default function ImportPage() {
   const [{ data, fetching, error }] = useQuery({ query: ImportAccountQuery, variables: { accountId } });
   const account = data?.account;
 
-  const roles = useAllPages(ImportRolesQuery, { accountId }, (d) => d.account?.roles);
-  const lists: AccountLists = useMemo(() => ({ roles: roles.data ?? [] }), [roles.data]);
+  const roles = useAllPages(ImportRolesQuery, { accountId }, (d) => d.account?.roles).data;
 
   // Each step starts with its heading focused, so keyboard and screen-reader
   // users land at the top of what changed.
@@ -107,7 +106,7 @@ export default function ImportPage() {
           ) : state.step === 'pick' ? (
             <PickStep accountId={accountId} state={state} dispatch={dispatch} />
           ) : (
-            <ConfigureStep accountId={accountId} lists={lists} state={state} dispatch={dispatch} onStarted={onStarted} />
+            <ConfigureStep accountId={accountId} roles={roles ?? []} state={state} dispatch={dispatch} onStarted={onStarted} />
           )}
         </>
       )}

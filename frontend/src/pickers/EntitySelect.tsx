@@ -14,11 +14,11 @@ import { CategoryOptionFields, PickerLabelsQuery, PickerOptionsQuery } from './o
 export type PickerKind = 'teams' | 'roles' | 'categories' | 'accounts';
 
 const nouns: Record<PickerKind, string> = { teams: 'team', roles: 'role', categories: 'category', accounts: 'account' };
-const typenames: Record<PickerKind, string[]> = {
-  teams: ['Team'],
-  roles: ['Role'],
-  categories: ['Category'],
-  accounts: ['Account'],
+const contexts: Record<PickerKind, { additionalTypenames: string[] }> = {
+  teams: { additionalTypenames: ['Team'] },
+  roles: { additionalTypenames: ['Role'] },
+  categories: { additionalTypenames: ['Category'] },
+  accounts: { additionalTypenames: ['Account'] },
 };
 
 /** One page of options matching `q` (null: the first by name). */
@@ -37,7 +37,7 @@ function usePickerOptions(kind: PickerKind, accountId: string | null | undefined
       accounts: kind === 'accounts',
     },
     pause: pause || (inAccount && !accountId),
-    context: useMemo(() => ({ additionalTypenames: typenames[kind] }), [kind]),
+    context: contexts[kind],
   });
   // Not asked yet (paused) counts as waiting: the list says "Searching…", not "No match".
   const waiting = fetching || !data;

@@ -58,11 +58,9 @@ const AgentStatesQuery = graphql(`
   }
 `);
 
-const context = { additionalTypenames: ['AgentState'] };
-
 export default function SettingsPage() {
   const { accountId, can } = useAccountAccess();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: SettingsScreenQuery, variables: { accountId }, context });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SettingsScreenQuery, variables: { accountId } });
   const agentStates = useAllPages(AgentStatesQuery, { accountId }, (d) => d.account?.agentStates);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const account = data?.account;

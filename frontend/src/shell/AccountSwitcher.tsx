@@ -1,6 +1,7 @@
 import { Select } from '@mantine/core';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { EntitySelect } from '../pickers/EntitySelect';
+import { namedOption } from '../pickers/labels';
 import { switchAccountPath } from './nav';
 import type { ShellAccount } from './viewer';
 
@@ -20,13 +21,14 @@ export function AccountSwitcher({ accounts, platformAdmin }: { accounts: ShellAc
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const go = (id: string | null) => id && id !== accountId && navigate(switchAccountPath(pathname, id));
+  const data = accounts.map(namedOption);
 
   if (platformAdmin) {
     return (
       <EntitySelect
         {...common}
         kind="accounts"
-        initialOptions={accounts.map((a) => ({ value: a.id, label: a.name }))}
+        initialOptions={data}
         placeholder="Type to find an account"
         value={accountId ?? null}
         onChange={go}
@@ -34,7 +36,6 @@ export function AccountSwitcher({ accounts, platformAdmin }: { accounts: ShellAc
     );
   }
 
-  const data = accounts.map((a) => ({ value: a.id, label: a.name }));
   if (accountId && !accounts.some((a) => a.id === accountId)) {
     data.unshift({ value: accountId, label: `Account ${accountId}` });
   }

@@ -176,7 +176,6 @@ export function TeamMembersModal({ accountId, teamId, canManage, onClose }: { ac
             </Table>
           )}
           <TablePager
-            key={kind}
             state={kind === 'MEMBER' ? membersPager : leadersPager}
             dispatch={kind === 'MEMBER' ? membersDispatch : leadersDispatch}
             shown={current.length}
